@@ -1,0 +1,56 @@
+import type { Config, InputKind } from '../config/schema.js';
+import type { Lang } from '../domain/i18n.js';
+import type { Issue } from '../domain/issues.js';
+import type { Period } from '../domain/period.js';
+import type { Predikat } from '../domain/ratings.js';
+import type { EmployeeResult } from '../engine/types.js';
+
+/** One input file of a run, as recorded in the Metodologi sheet and the manifest (SPEC §6). */
+export interface InputFileInfo {
+  kind: InputKind;
+  /** Path relative to the workspace, with forward slashes. */
+  file: string;
+  sha256: string;
+  format: 'csv' | 'xlsx';
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+  headerRow?: number;
+  /** Data rows read = accepted + rejected. */
+  read: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface UnitResult {
+  unit: string;
+  employees: number;
+  complete: number;
+  pending: number;
+  meanWorkScore: number | null;
+  /** Filled by the behaviour/predikat work (issue 4); null until then. */
+  orgPredikat: string | null;
+  counts: Record<Predikat, number> | null;
+  curve: { ok: boolean; violations: unknown[] } | null;
+  /** Filled by the feedback work (issue 3); null until then. */
+  ikm: number | null;
+  mutu: string | null;
+  respondents: number | null;
+}
+
+/** Everything a run computed; every reporter renders this same object. */
+export interface RunResult {
+  tool: { name: string; version: string };
+  period: Period;
+  regime: Config['regime'];
+  config: Config;
+  /** SHA-256 of the config file's bytes. */
+  configHash: string;
+  configFile: string;
+  workspaceDir: string;
+  lang: Lang;
+  employees: EmployeeResult[];
+  units: UnitResult[];
+  issues: Issue[];
+  inputs: InputFileInfo[];
+}
