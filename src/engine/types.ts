@@ -62,13 +62,15 @@ export type CapaianStatus = 'ok' | 'not-reported';
 
 export interface IndicatorResult {
   indicator: Indicator;
-  /** Capaian in percent after the cap; null when not reported. */
+  /** Capaian in percent after the cap; null when not reported (0 under `missing: zero`). */
   capaian: number | null;
   /** Capaian before the cap, for the explanation. */
   uncapped: number | null;
   status: CapaianStatus;
   /** The formula applied, in words, e.g. `(2 − 5 / 7) × 100`. */
   formula: string;
+  /** Set when not reported: how `scoring.missing` treated it (pending, counted 0, left out). */
+  missingPolicy?: 'pending' | 'zero' | 'exclude';
 }
 
 export interface AspectResult {
