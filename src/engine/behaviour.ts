@@ -1,0 +1,301 @@
+import type { CellPlace } from '../domain/place.js';
+import type { Lang, Text } from '../domain/i18n.js';
+import type { Rating } from '../domain/ratings.js';
+import { ratingLabel } from '../domain/ratings.js';
+import { atLeast, formatNumber } from '../domain/exact.js';
+import { BERAKHLAK_VALUES } from '../ingest/columns.js';
+import type { ExplanationStep } from './types.js';
+
+/**
+ * SPEC §3.4: the rating of behaviour (rating perilaku kerja) of one employee from the rows of the
+ * behaviour file (one row per rater), with the configured weights per rater role.
+ */
+export type BerakhlakKey = (typeof BERAKHLAK_VALUES)[number]['key'];
+export const BERAKHLAK_KEYS: readonly BerakhlakKey[] = BERAKHLAK_VALUES.map((v) => v.key);
+
+export type RaterRole = 'atasan' | 'rekan' | 'bawahan' | 'diri';
+export const RATER_ROLES: readonly RaterRole[] = ['atasan', 'rekan', 'bawahan', 'diri'];
+export type RaterWeights = Record<RaterRole, number>;
+
+export interface BehaviourRow {
+  raterNip: string | null;
+  raterRole: RaterRole;
+  values: Record<BerakhlakKey, Rating>;
+  /** The row in the behaviour file. */
+  place: CellPlace;
+}
+
+/** An explanation step whose text is in both languages; `localiseSteps` picks one. */
+export interface BilingualStep {
+  step: string;
+  text: Text;
+  value?: number | string | null;
+  sources?: CellPlace[];
+}
+
+export function localiseSteps(steps: readonly BilingualStep[], lang: Lang): ExplanationStep[] {
+  return steps.map((s) => ({
+    step: s.step,
+    text: s.text[lang],
+    ...(s.value !== undefined ? { value: s.value } : {}),
+    ...(s.sources !== undefined ? { sources: s.sources } : {}),
+  }));
+}
+
+export const RATING_POINTS: Readonly<Record<Rating, number>> = { DI_ATAS: 3, SESUAI: 2, DI_BAWAH: 1 };
+/** Published cut-offs on the mean of points (SPEC §3.4). */
+export const DI_ATAS_MEAN = 2.5;
+export const SESUAI_MEAN = 1.5;
+/** Overall Di Atas needs at least this many of the seven values Di Atas. */
+export const DI_ATAS_VALUES_NEEDED = 4;
+
+export interface RaterUsed {
+  raterNip: string | null;
+  role: RaterRole;
+  /** This rater's share of the total weight, 0..1 (role weight / raters of the role, renormalised). */
+  share: number;
+  place: CellPlace;
+}
+
+export interface BehaviourValueResult {
+  key: BerakhlakKey;
+  /** Weighted mean of points, 1..3. */
+  mean: number;
+  rating: Rating;
+}
+
+export type BehaviourPendingCode = 'BEHAVIOUR_NO_ROWS' | 'BEHAVIOUR_NO_WEIGHTED_RATER' | 'BEHAVIOUR_DUPLICATE_RATER';
+
+export interface BehaviourOk {
+  status: 'ok';
+  values: BehaviourValueResult[];
+  overall: Rating;
+  diAtasCount: number;
+  raters: RaterUsed[];
+  /** Rows whose role has weight 0: shown in the explanation, not used. */
+  ignored: BehaviourRow[];
+  steps: BilingualStep[];
+}
+
+export interface BehaviourPending {
+  status: 'pending';
+  reason: { code: BehaviourPendingCode; text: Text };
+  values: null;
+  overall: null;
+  raters: [];
+  ignored: BehaviourRow[];
+  steps: BilingualStep[];
+}
+
+export type BehaviourResult = BehaviourOk | BehaviourPending;
+
+const ROLE_LABELS: Record<RaterRole, Text> = {
+  atasan: { id: 'atasan', en: 'supervisor' },
+  rekan: { id: 'rekan', en: 'peer' },
+  bawahan: { id: 'bawahan', en: 'subordinate' },
+  diri: { id: 'diri sendiri', en: 'self' },
+};
+
+const VALUE_LABELS: Record<BerakhlakKey, Text> = Object.fromEntries(
+  BERAKHLAK_VALUES.map((v) => [v.key, { id: v.header, en: v.en }]),
+) as Record<BerakhlakKey, Text>;
+
+export function raterRoleLabel(role: RaterRole, lang: Lang): string {
+  return ROLE_LABELS[role][lang];
+}
+
+export function berakhlakLabel(key: BerakhlakKey, lang: Lang): string {
+  return VALUE_LABELS[key][lang];
+}
+
+/** Mean of points → rating, decided on snapped values so that 2.5 computed as 2.4999999999999996 is Di Atas. */
+export function ratingFromMean(mean: number): Rating {
+  if (!Number.isFinite(mean)) throw new RangeError(`ratingFromMean: not a number: ${mean}`);
+  if (atLeast(mean, DI_ATAS_MEAN)) return 'DI_ATAS';
+  if (atLeast(mean, SESUAI_MEAN)) return 'SESUAI';
+  return 'DI_BAWAH';
+}
+
+/** Overall rule: any Di Bawah → Di Bawah; at least 4 of 7 Di Atas → Di Atas; else Sesuai. */
+export function overallBehaviourRating(ratings: readonly Rating[]): Rating {
+  if (ratings.length !== BERAKHLAK_KEYS.length) {
+    throw new RangeError(`overallBehaviourRating: expected ${BERAKHLAK_KEYS.length} values, got ${ratings.length}`);
+  }
+  if (ratings.includes('DI_BAWAH')) return 'DI_BAWAH';
+  const diAtas = ratings.filter((r) => r === 'DI_ATAS').length;
+  return diAtas >= DI_ATAS_VALUES_NEEDED ? 'DI_ATAS' : 'SESUAI';
+}
+
+function checkWeights(w: RaterWeights): void {
+  for (const role of RATER_ROLES) {
+    const x = w[role];
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) {
+      throw new RangeError(`raterWeights.${role} must be a finite number ≥ 0, got ${String(x)}`);
+    }
+  }
+}
+
+function checkRow(row: BehaviourRow): void {
+  if (!RATER_ROLES.includes(row.raterRole)) throw new RangeError(`behaviour row: unknown rater role ${String(row.raterRole)}`);
+  for (const key of BERAKHLAK_KEYS) {
+    const r = row.values[key];
+    if (r === undefined || !(r in RATING_POINTS)) {
+      throw new RangeError(`behaviour row: value ${key} is not a rating: ${String(r)}`);
+    }
+  }
+}
+
+const fmt = (x: number): Text => ({ id: formatNumber(x, 'id'), en: formatNumber(x, 'en') });
+
+function pending(code: BehaviourPendingCode, text: Text, ignored: BehaviourRow[], steps: BilingualStep[]): BehaviourPending {
+  steps.push({ step: 'behaviourPending', text, value: null });
+  return { status: 'pending', reason: { code, text }, values: null, overall: null, raters: [], ignored, steps };
+}
+
+/**
+ * Rates one employee's behaviour.
+ *
+ * Weighting: each role's configured weight is split equally among that role's raters (three peers
+ * at rekan 20 weigh 20/3 each, so adding peers does not add weight to peers as a group); roles with
+ * weight 0 are ignored; the weights are renormalised over the roles that have at least one rater.
+ * If no row has a role with positive weight the result is pending with a reason, never a default.
+ */
+export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeights): BehaviourResult {
+  checkWeights(weights);
+  rows.forEach(checkRow);
+  const steps: BilingualStep[] = [];
+
+  if (rows.length === 0) {
+    return pending(
+      'BEHAVIOUR_NO_ROWS',
+      { id: 'Tidak ada penilaian perilaku: predikat tertunda.', en: 'No behaviour ratings: the predikat is pending.' },
+      [],
+      steps,
+    );
+  }
+
+  // One rater, one row: a second row by the same rater is ambiguous (which one counts?), so it is
+  // reported instead of averaged or overwritten.
+  const seen = new Map<string, BehaviourRow>();
+  for (const row of rows) {
+    if (row.raterNip === null) continue;
+    const first = seen.get(row.raterNip);
+    if (first) {
+      return pending(
+        'BEHAVIOUR_DUPLICATE_RATER',
+        {
+          id: `Penilai ${row.raterNip} menilai lebih dari sekali: predikat tertunda sampai baris ganda diperbaiki.`,
+          en: `Rater ${row.raterNip} rated more than once: the predikat is pending until the duplicate row is fixed.`,
+        },
+        [],
+        steps,
+      );
+    }
+    seen.set(row.raterNip, row);
+  }
+
+  const used = rows.filter((r) => weights[r.raterRole] > 0);
+  const ignored = rows.filter((r) => weights[r.raterRole] === 0);
+  if (ignored.length > 0) {
+    const roles = [...new Set(ignored.map((r) => r.raterRole))];
+    steps.push({
+      step: 'behaviourIgnored',
+      text: {
+        id: `${ignored.length} baris penilai diabaikan karena bobot peran 0 (${roles.map((r) => ROLE_LABELS[r].id).join(', ')}).`,
+        en: `${ignored.length} rater row(s) ignored because the role weight is 0 (${roles.map((r) => ROLE_LABELS[r].en).join(', ')}).`,
+      },
+      value: ignored.length,
+      sources: ignored.map((r) => r.place),
+    });
+  }
+  if (used.length === 0) {
+    return pending(
+      'BEHAVIOUR_NO_WEIGHTED_RATER',
+      {
+        id: 'Tidak ada penilai dengan bobot positif (lihat behaviour.raterWeights): predikat tertunda.',
+        en: 'No rater has a positive weight (see behaviour.raterWeights): the predikat is pending.',
+      },
+      ignored,
+      steps,
+    );
+  }
+
+  const byRole = new Map<RaterRole, BehaviourRow[]>();
+  for (const row of used) {
+    const list = byRole.get(row.raterRole) ?? [];
+    list.push(row);
+    byRole.set(row.raterRole, list);
+  }
+  const presentRoles = RATER_ROLES.filter((r) => byRole.has(r));
+  const totalWeight = presentRoles.reduce((s, r) => s + weights[r], 0);
+
+  const raters: RaterUsed[] = [];
+  for (const role of presentRoles) {
+    const list = byRole.get(role)!;
+    for (const row of list) {
+      raters.push({ raterNip: row.raterNip, role, share: weights[role] / list.length / totalWeight, place: row.place });
+    }
+  }
+  const weightText = (lang: Lang): string =>
+    presentRoles
+      .map((r) => `${ROLE_LABELS[r][lang]} ${formatNumber(weights[r], lang, 0)} (${byRole.get(r)!.length} ${lang === 'id' ? 'penilai' : 'rater(s)'})`)
+      .join(', ');
+  steps.push({
+    step: 'behaviourWeights',
+    text: {
+      id: `Bobot peran penilai: ${weightText('id')}; bobot tiap peran dibagi rata antar penilainya dan dinormalisasi atas peran yang ada.`,
+      en: `Rater role weights: ${weightText('en')}; each role's weight is split equally among its raters and renormalised over the roles present.`,
+    },
+    sources: used.map((r) => r.place),
+  });
+
+  const values: BehaviourValueResult[] = [];
+  for (const key of BERAKHLAK_KEYS) {
+    // Σ over roles of weight × (mean points of the role's raters), divided by the total weight.
+    let numerator = 0;
+    const parts: { role: RaterRole; mean: number }[] = [];
+    for (const role of presentRoles) {
+      const list = byRole.get(role)!;
+      const sum = list.reduce((s, row) => s + RATING_POINTS[row.values[key]], 0);
+      numerator += (weights[role] * sum) / list.length;
+      parts.push({ role, mean: sum / list.length });
+    }
+    const mean = numerator / totalWeight;
+    const rating = ratingFromMean(mean);
+    values.push({ key, mean, rating });
+    const partText = (lang: Lang): string =>
+      parts.map((p) => `${ROLE_LABELS[p.role][lang]} ${formatNumber(p.mean, lang)}`).join(', ');
+    const rule = (lang: Lang): string =>
+      rating === 'DI_ATAS' ? `≥ ${formatNumber(DI_ATAS_MEAN, lang, 1)}` : rating === 'SESUAI' ? `≥ ${formatNumber(SESUAI_MEAN, lang, 1)}` : `< ${formatNumber(SESUAI_MEAN, lang, 1)}`;
+    steps.push({
+      step: 'behaviourValue',
+      text: {
+        id: `${VALUE_LABELS[key].id}: rata-rata tertimbang ${fmt(mean).id} (${partText('id')}) ${rule('id')} → ${ratingLabel(rating, 'id')}`,
+        en: `${VALUE_LABELS[key].en}: weighted mean ${fmt(mean).en} (${partText('en')}) ${rule('en')} → ${ratingLabel(rating, 'en')}`,
+      },
+      value: rating,
+    });
+  }
+
+  const ratings = values.map((v) => v.rating);
+  const overall = overallBehaviourRating(ratings);
+  const diAtasCount = ratings.filter((r) => r === 'DI_ATAS').length;
+  const diBawahCount = ratings.filter((r) => r === 'DI_BAWAH').length;
+  const n = BERAKHLAK_KEYS.length;
+  const why: Text =
+    overall === 'DI_BAWAH'
+      ? { id: `${diBawahCount} nilai Di Bawah Ekspektasi`, en: `${diBawahCount} value(s) below expectations` }
+      : overall === 'DI_ATAS'
+        ? { id: `${diAtasCount} dari ${n} nilai Di Atas Ekspektasi (minimal ${DI_ATAS_VALUES_NEEDED})`, en: `${diAtasCount} of ${n} values above expectations (at least ${DI_ATAS_VALUES_NEEDED})` }
+        : { id: `tidak ada nilai Di Bawah, ${diAtasCount} dari ${n} Di Atas (kurang dari ${DI_ATAS_VALUES_NEEDED})`, en: `no value below, ${diAtasCount} of ${n} above (fewer than ${DI_ATAS_VALUES_NEEDED})` };
+  steps.push({
+    step: 'behaviourOverall',
+    text: {
+      id: `Rating perilaku kerja: ${why.id} → ${ratingLabel(overall, 'id')}`,
+      en: `Behaviour rating: ${why.en} → ${ratingLabel(overall, 'en')}`,
+    },
+    value: overall,
+  });
+
+  return { status: 'ok', values, overall, diAtasCount, raters, ignored, steps };
+}
