@@ -1,0 +1,60 @@
+import { CommanderError } from 'commander';
+import { AppError, EXIT } from '../domain/errors.js';
+import { processIO, type CliIO } from './context.js';
+import { buildProgram } from './program.js';
+import { abortAllOutputs } from '../workspace/atomic.js';
+
+/**
+ * Runs one invocation and returns the exit code; the caller sets process.exitCode. Nothing here
+ * calls process.exit on the normal path, so large outputs to a pipe are never cut short.
+ */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const verbose = argv.includes('-v') || argv.includes('--verbose');
+  const onPipeError = (e: NodeJS.ErrnoException) => {
+    // `appraise … | head`: the reader went away; end quietly.
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  };
+  io.stdout.on('error', onPipeError);
+  const onSigint = () => {
+    abortAllOutputs();
+    io.stderr.write('\nappraise: dihentikan / interrupted\n');
+    process.exit(EXIT.interrupted);
+  };
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigint);
+
+  const program = buildProgram(io);
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+  });
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (e) {
+    return reportError(e, io, verbose);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGTERM', onSigint);
+  }
+}
+
+function reportError(e: unknown, io: CliIO, verbose: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage; // commander has already printed the message and the help hint
+  }
+  if (e instanceof AppError) {
+    const lines = [`appraise: ${e.message}`, ...e.details.map((d) => `  ${d}`)];
+    if (e.hint) lines.push(`→ ${e.hint}`);
+    io.stderr.write(lines.join('\n') + '\n');
+    if (verbose && e.stack) io.stderr.write(e.stack + '\n');
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.stderr.write(`appraise: unexpected error: ${err?.message ?? String(e)}\n`);
+  io.stderr.write(verbose && err?.stack ? err.stack + '\n' : '→ Run again with --verbose for the stack trace, and report it with the command you ran.\n');
+  return EXIT.unexpected;
+}

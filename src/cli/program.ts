@@ -1,0 +1,78 @@
+import { Command, Option } from 'commander';
+import { Context, type CliIO, type GlobalOptions } from './context.js';
+import { initCommand } from './commands/init.js';
+import { runCommand } from './commands/run.js';
+import { templateCommand } from './commands/template.js';
+import { validateCommand } from './commands/validate.js';
+import { INPUT_KINDS } from '../config/schema.js';
+import { TOOL } from '../version.js';
+
+/**
+ * The command tree. Each action builds the Context from the global flags and calls one function;
+ * the commands hold no scoring or formatting logic of their own.
+ */
+export function buildProgram(io: CliIO): Command {
+  const program = new Command();
+  const ctxOf = (cmd: Command) => new Context(io, cmd.optsWithGlobals<GlobalOptions>());
+
+  program
+    .name('appraise')
+    .description('Penilaian kinerja ASN: impor data, hitung nilai, laporan Excel, rekomendasi pelatihan.\nPerformance appraisal of Indonesian civil servants (ASN).')
+    .version(TOOL.version, '-V, --version')
+    .option('-w, --workspace <dir>', 'workspace folder (default: search upward for appraise.config.yaml; or APPRAISE_WORKSPACE)')
+    .option('--json', 'print one JSON document on stdout and nothing else')
+    .option('-q, --quiet', 'print only errors')
+    .option('-v, --verbose', 'print details and stack traces')
+    .option('--no-color', 'no colours (also NO_COLOR, TERM=dumb, or when output is not a terminal)')
+    .option('--no-input', 'never prompt (also when stdin/stdout is not a terminal or CI is set)')
+    .addOption(new Option('--lang <lang>', 'language of messages and reports').choices(['id', 'en']))
+    .showHelpAfterError()
+    .addHelpText('after', `
+Contoh / Examples:
+  $ appraise init simeulue --organisation "Pemerintah Kabupaten Simeulue"
+  $ appraise validate --period 2025-Q1
+  $ appraise run --period 2025-Q1
+  $ appraise run --period 2025-Q1 --strict --json > hasil.json
+  $ appraise template pegawai -o pegawai.xlsx
+
+Exit codes: 0 ok, 1 unexpected error, 2 usage or config error, 3 input data errors,
+4 another run holds the workspace lock, 130 interrupted.`);
+
+  program
+    .command('init [dir]')
+    .description('create a workspace: commented config, data/ layout and blank templates')
+    .option('--organisation <name>', 'organisation name')
+    .option('--regime <regime>', 'permenpan-6-2022 | pp-30-2019 | pp-46-2011')
+    .option('--period-type <type>', 'quarter | semester | year | month')
+    .option('--period <period>', 'first period folder to create, e.g. 2025-Q1')
+    .option('-y, --yes', 'accept defaults without asking')
+    .addHelpText('after', '\nExamples:\n  $ appraise init\n  $ appraise init simeulue --organisation "Pemerintah Kabupaten Simeulue" --period 2025-Q1 --yes')
+    .action((dir: string | undefined, opts, cmd: Command) => initCommand(ctxOf(cmd), dir, opts));
+
+  program
+    .command('template <kind>')
+    .description(`blank xlsx input template with dropdowns (${INPUT_KINDS.join(', ')})`)
+    .option('-o, --output <file>', 'file to write (default: <kind>.xlsx)')
+    .option('--force', 'overwrite an existing file')
+    .addHelpText('after', '\nExamples:\n  $ appraise template pegawai\n  $ appraise template indikator -o data/2025-Q1/indikator.xlsx')
+    .action((kind: string, opts, cmd: Command) => templateCommand(ctxOf(cmd), kind, opts));
+
+  program
+    .command('validate')
+    .description('check every input of the period and the config; write nothing (exit 3 on data errors)')
+    .option('-p, --period <period>', 'period: YYYY, YYYY-S1, YYYY-Q1..Q4 or YYYY-MM')
+    .addHelpText('after', '\nExamples:\n  $ appraise validate --period 2025-Q1\n  $ appraise validate --period 2025-Q1 --json | jq .errors')
+    .action((opts, cmd: Command) => validateCommand(ctxOf(cmd), opts));
+
+  program
+    .command('run')
+    .description('validate, score and write the reports of the period')
+    .option('-p, --period <period>', 'period: YYYY, YYYY-S1, YYYY-Q1..Q4 or YYYY-MM')
+    .option('--strict', 'any data error fails the run (exit 3) and nothing is written')
+    .option('--dry-run', 'score and summarise, write nothing')
+    .option('-o, --out <dir>', 'output folder (default: laporan/<period>)')
+    .addHelpText('after', '\nExamples:\n  $ appraise run --period 2025-Q1\n  $ appraise run --period 2025-Q1 --strict --out /srv/laporan/2025-Q1\n  $ appraise run --period 2025-Q1 --json > hasil.json')
+    .action((opts, cmd: Command) => runCommand(ctxOf(cmd), opts));
+
+  return program;
+}

@@ -1,0 +1,163 @@
+import type { InputKind } from '../config/schema.js';
+import type { LoadedConfig } from '../config/load.js';
+import { AppError, EXIT } from '../domain/errors.js';
+import type { Lang } from '../domain/i18n.js';
+import { IssueSink } from '../domain/issues.js';
+import type { Period } from '../domain/period.js';
+import type { Predikat } from '../domain/ratings.js';
+import { PREDIKATS } from '../domain/ratings.js';
+import { scoreWork } from '../engine/work.js';
+import type { EmployeeResult } from '../engine/types.js';
+import { COLUMNS } from '../ingest/columns.js';
+import type { RowCounts } from '../ingest/counts.js';
+import { ingestIndicators } from '../ingest/indicators.js';
+import { ingestRoster } from '../ingest/roster.js';
+import { openTable, type OpenedTable } from '../io/table.js';
+import { locateInput, type InputLocation } from '../workspace/layout.js';
+import { TOOL } from '../version.js';
+import type { InputFileInfo, RunResult, UnitResult } from './types.js';
+
+export interface RunInput {
+  workspace: string;
+  loaded: LoadedConfig;
+  period: Period;
+  lang: Lang;
+  /** Called with a short progress text at each stage. */
+  progress?: (text: string) => void;
+}
+
+/**
+ * files → io → ingest → engine: everything a run computes, with no output written. The commands
+ * `validate` and `run` and every reporter share this one pass.
+ */
+export async function computeRun(input: RunInput): Promise<RunResult> {
+  const { workspace, loaded, period, lang } = input;
+  const config = loaded.config;
+  const sink = new IssueSink(lang);
+  const inputs: InputFileInfo[] = [];
+  const say = input.progress ?? (() => {});
+
+  const open = async (location: InputLocation): Promise<OpenedTable | null> =>
+    openTable({
+      path: location.path,
+      displayName: location.display,
+      columns: COLUMNS[location.kind],
+      mapping: config.columns[location.kind],
+      sink,
+    });
+  const record = (kind: InputKind, table: OpenedTable, counts: RowCounts) => {
+    inputs.push({
+      kind,
+      file: table.info.file,
+      sha256: table.sha256 ?? '',
+      format: table.info.format,
+      ...(table.info.encoding ? { encoding: table.info.encoding } : {}),
+      ...(table.info.delimiter ? { delimiter: table.info.delimiter } : {}),
+      ...(table.info.sheet ? { sheet: table.info.sheet } : {}),
+      ...(table.info.headerRow ? { headerRow: table.info.headerRow } : {}),
+      ...counts,
+    });
+  };
+
+  // Roster: without it nothing can be scored.
+  const rosterLocation = locateInput(workspace, config, period, 'pegawai', sink);
+  const rosterTable = rosterLocation ? await open(rosterLocation) : null;
+  if (!rosterLocation || !rosterTable) {
+    throw new AppError(
+      EXIT.data,
+      rosterLocation
+        ? (lang === 'id' ? `Daftar pegawai ${rosterLocation.display} tidak dapat dibaca.` : `The roster ${rosterLocation.display} cannot be read.`)
+        : (lang === 'id' ? `Daftar pegawai tidak ditemukan (data/pegawai.xlsx atau .csv).` : 'No roster found (data/pegawai.xlsx or .csv).'),
+      lang === 'id' ? 'Buat daftar pegawai dari templat: appraise template pegawai' : 'Create the roster from the template: appraise template pegawai',
+      sink.issues.map((i) => `${i.file}${i.sheet ? '!' + i.sheet : ''}: ${i.message}`),
+    );
+  }
+  say(lang === 'id' ? `Membaca ${rosterLocation.display}` : `Reading ${rosterLocation.display}`);
+  const roster = await ingestRoster(rosterTable, period, sink);
+  record('pegawai', rosterTable, roster.counts);
+
+  // Indicators of the period.
+  let indicatorsByNip = new Map<string, import('../engine/types.js').Indicator[]>();
+  const indicatorLocation = locateInput(workspace, config, period, 'indikator', sink);
+  if (indicatorLocation) {
+    const table = await open(indicatorLocation);
+    if (table) {
+      say(lang === 'id' ? `Membaca ${indicatorLocation.display}` : `Reading ${indicatorLocation.display}`);
+      const result = await ingestIndicators(table, {
+        roster: new Set(roster.employees.keys()),
+        excluded: new Set([...roster.rejectedNips, ...roster.inactiveNips]),
+        aspects: config.aspects,
+      }, sink);
+      indicatorsByNip = result.byNip;
+      record('indikator', table, result.counts);
+    }
+  } else {
+    sink.warning('INPUT_MISSING', { file: `${config.paths.data}/${period.id}/indikator.xlsx` }, {
+      id: `Tidak ada data indikator untuk periode ${period.id}.`,
+      en: `No indicator data for period ${period.id}.`,
+    }, { id: 'Buat berkasnya dari templat: appraise template indikator', en: 'Create the file from the template: appraise template indikator' });
+  }
+
+  say(lang === 'id' ? 'Menghitung nilai' : 'Scoring');
+  const employees: EmployeeResult[] = [];
+  for (const employee of [...roster.employees.values()].sort(byUnitThenNip)) {
+    employees.push(scoreWork({
+      employee,
+      indicators: indicatorsByNip.get(employee.nip) ?? [],
+      satisfaction: null,
+      aspects: config.aspects,
+      scoring: config.scoring,
+      ikmTarget: config.feedback.ikmTarget,
+      lang,
+    }));
+  }
+
+  return {
+    tool: TOOL,
+    period,
+    regime: config.regime,
+    config,
+    configHash: loaded.hash,
+    configFile: loaded.file,
+    workspaceDir: workspace,
+    lang,
+    employees,
+    units: summariseUnits(employees),
+    issues: sink.issues,
+    inputs,
+  };
+}
+
+function byUnitThenNip(a: { unit: string; nip: string }, b: { unit: string; nip: string }): number {
+  return a.unit.localeCompare(b.unit, 'id') || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0);
+}
+
+export function summariseUnits(employees: EmployeeResult[]): UnitResult[] {
+  const byUnit = new Map<string, EmployeeResult[]>();
+  for (const e of employees) {
+    const list = byUnit.get(e.employee.unit) ?? [];
+    list.push(e);
+    byUnit.set(e.employee.unit, list);
+  }
+  return [...byUnit.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'id'))
+    .map(([unit, list]) => {
+      const scored = list.filter((e) => e.workScore !== null);
+      const withPredikat = list.filter((e) => e.predikat !== null);
+      return {
+        unit,
+        employees: list.length,
+        complete: list.filter((e) => e.status === 'complete').length,
+        pending: list.filter((e) => e.status === 'pending').length,
+        meanWorkScore: scored.length ? scored.reduce((s, e) => s + e.workScore!, 0) / scored.length : null,
+        orgPredikat: null,
+        counts: withPredikat.length
+          ? Object.fromEntries(PREDIKATS.map((p) => [p, withPredikat.filter((e) => e.predikat === p).length])) as Record<Predikat, number>
+          : null,
+        curve: null,
+        ikm: null,
+        mutu: null,
+        respondents: null,
+      };
+    });
+}
