@@ -1,0 +1,337 @@
+import type { AspectConfig, Config } from '../config/schema.js';
+import { atLeast, below, roundHalfUp } from '../domain/exact.js';
+import type { Lang } from '../domain/i18n.js';
+import type { CellPlace } from '../domain/place.js';
+import { ratingLabel, type Rating } from '../domain/ratings.js';
+import { computeCapaian, formatInput, formatResult } from './capaian.js';
+import type {
+  AspectResult,
+  Employee,
+  EmployeeResult,
+  ExplanationStep,
+  Indicator,
+  IndicatorResult,
+  SatisfactionSummary,
+} from './types.js';
+
+/**
+ * Work results under permenpan-6-2022 (SPEC §3.2–3.3): aspect scores, nilai hasil kerja and the
+ * suggested rating hasil kerja, each with an explanation step. Pure: no I/O.
+ *
+ * Numbers are never rounded on the way (a weight of 1/9 stays 1/9); weighted means are computed
+ * as Σ wᵢ·xᵢ / Σ wᵢ so that no normalised weight is materialised before the division. Rounding
+ * happens only for display and, half-up to 2 decimals, right before a band decision.
+ */
+
+export interface WorkInput {
+  employee: Employee;
+  indicators: Indicator[];
+  satisfaction: SatisfactionSummary | null;
+  aspects: AspectConfig[];
+  scoring: Config['scoring'];
+  ikmTarget: number;
+  lang: Lang;
+}
+
+export interface WorkThresholds {
+  diAtasThreshold: number;
+  sesuaiThreshold: number;
+}
+
+export interface WorkRatingDecision {
+  rating: Rating;
+  /** The score rounded half-up to 2 decimals: the value that was classified. */
+  rounded: number;
+  /** Utama indicators that kept the score from Di Atas (capaian below 100 or not reported). */
+  blocking: IndicatorResult[];
+}
+
+/**
+ * Classifies a nilai hasil kerja (SPEC §3.3).
+ *
+ * Boundary choice: the score is rounded half-up to 2 decimals (after snapping away binary noise,
+ * src/domain/exact.ts) and that rounded value is compared with the thresholds. So a score that is
+ * mathematically 110 but is 109.99999999999999 in binary is Di Atas; 109.995 rounds to 110.00 and
+ * is Di Atas; 109.994 rounds to 109.99 and is not. The published bands are read on the 2-decimal
+ * figure the employee sees in the report, which is why we classify that figure.
+ *
+ * Utama check: each utama indicator's capaian (before the cap, rounded the same way) must reach
+ * 100. An utama indicator without realisasi (left out under `missing: exclude`) also blocks Di
+ * Atas: there is no evidence that it met its target.
+ */
+export function decideWorkRating(score: number, indicatorResults: IndicatorResult[], t: WorkThresholds): WorkRatingDecision {
+  if (!Number.isFinite(score)) throw new Error(`work score must be a finite number, got ${score}`);
+  const rounded = roundHalfUp(score, 2);
+  const blocking = indicatorResults.filter((r) => {
+    if (r.indicator.kind !== 'utama') return false;
+    const v = r.uncapped ?? r.capaian;
+    return v === null || below(roundHalfUp(v, 2), 100);
+  });
+  let rating: Rating;
+  if (atLeast(rounded, t.diAtasThreshold) && blocking.length === 0) rating = 'DI_ATAS';
+  else if (atLeast(rounded, t.sesuaiThreshold)) rating = 'SESUAI';
+  else rating = 'DI_BAWAH';
+  return { rating, rounded, blocking };
+}
+
+export function suggestWorkRating(score: number, indicatorResults: IndicatorResult[], t: WorkThresholds): Rating {
+  return decideWorkRating(score, indicatorResults, t).rating;
+}
+
+type AspectState = 'ok' | 'none' | 'pending';
+
+interface AspectWork {
+  cfg: AspectConfig;
+  state: AspectState;
+  score: number | null;
+  source: AspectResult['source'];
+  indicatorCount: number;
+  notes: string[];
+  text: string;
+  sources: CellPlace[];
+}
+
+const BASIS: Record<SatisfactionSummary['basis'], Record<Lang, string>> = {
+  service: { id: 'IKM layanan', en: 'service IKM' },
+  unit: { id: 'IKM unit kerja', en: 'unit IKM' },
+  officer: { id: 'IKM petugas', en: 'officer IKM' },
+};
+
+export function scoreWork(input: WorkInput): EmployeeResult {
+  const { employee, indicators, satisfaction, aspects, scoring, ikmTarget, lang } = input;
+  const L = (id: string, en: string): string => (lang === 'id' ? id : en);
+  const cap = scoring.capaianCap;
+
+  // Preconditions: ingest and config validation guarantee these; a violation is a bug upstream.
+  if (aspects.length === 0) throw new Error('No aspects configured; the config schema requires at least one.');
+  const byKey = new Map<string, AspectConfig>();
+  for (const a of aspects) {
+    if (byKey.has(a.key)) throw new Error(`Aspect "${a.key}" is configured twice.`);
+    if (!(a.weight > 0) || !Number.isFinite(a.weight)) throw new Error(`Aspect "${a.key}" has weight ${a.weight}; it must be positive.`);
+    byKey.set(a.key, a);
+  }
+  if (!(ikmTarget > 0) || !Number.isFinite(ikmTarget)) throw new Error(`ikmTarget must be positive, got ${ikmTarget}`);
+  if (satisfaction !== null && !Number.isFinite(satisfaction.ikm)) throw new Error(`IKM must be a finite number, got ${satisfaction.ikm}`);
+  for (const ind of indicators) {
+    const where = `Indicator ${ind.code} (NIP ${ind.nip})`;
+    if (ind.nip !== employee.nip) throw new Error(`${where} was passed for employee ${employee.nip}.`);
+    const a = byKey.get(ind.aspect);
+    if (a === undefined) {
+      throw new Error(
+        `${where} has aspect "${ind.aspect}", which is not configured (configured: ${aspects.map((x) => x.key).join(', ')}); ingest must reject this row.`,
+      );
+    }
+    if (a.source !== 'indicators') {
+      throw new Error(`${where} has aspect "${ind.aspect}", which is scored from citizen feedback and cannot hold indicators; ingest must reject this row.`);
+    }
+    if (!(ind.weight > 0) || !Number.isFinite(ind.weight)) throw new Error(`${where} has weight ${ind.weight}; it must be positive.`);
+  }
+
+  const explanation: ExplanationStep[] = [];
+  const pendingReasons: string[] = [];
+
+  // 1. Capaian per indicator, with the missing-realisasi policy.
+  const results: IndicatorResult[] = indicators.map((ind) => {
+    let r = computeCapaian(ind, { capaianCap: cap }, lang);
+    if (r.status === 'not-reported') {
+      const policy = scoring.missing;
+      if (policy === 'zero') {
+        r = { ...r, capaian: 0, uncapped: 0, missingPolicy: 'zero', formula: `${r.formula} → 0 ${L('(kebijakan: dihitung 0)', '(policy: counted as 0)')}` };
+      } else if (policy === 'exclude') {
+        r = { ...r, missingPolicy: 'exclude', formula: `${r.formula} → ${L('tidak diikutkan (kebijakan: dikecualikan)', 'left out (policy: exclude)')}` };
+      } else {
+        r = { ...r, missingPolicy: 'pending', formula: `${r.formula} → ${L('menunggu realisasi', 'awaiting realisasi')}` };
+      }
+    }
+    explanation.push({
+      step: 'capaian',
+      text: `${ind.code} ${ind.text}: ${r.formula}`,
+      value: r.capaian,
+      sources: [ind.places.target, ind.places.actual],
+    });
+    return r;
+  });
+
+  // 2. Aspect scores.
+  const work: AspectWork[] = aspects.map((cfg) => {
+    if (cfg.source === 'feedback') {
+      if (satisfaction === null) {
+        return { cfg, state: 'none', score: null, source: 'none', indicatorCount: 0, notes: [], text: '', sources: [] };
+      }
+      const raw = (satisfaction.ikm / ikmTarget) * 100;
+      const score = Math.min(raw, cap);
+      let text = `${cfg.label} = IKM ${formatResult(satisfaction.ikm, lang)} / ${formatInput(ikmTarget, lang)} × 100 = ${formatResult(raw, lang)}`;
+      if (raw > cap) text += L(` → batas ${formatInput(cap, lang)}`, ` → cap ${formatInput(cap, lang)}`);
+      text += ` (${BASIS[satisfaction.basis][lang]}, ${satisfaction.respondents} ${L('responden', 'respondents')}, mutu ${satisfaction.mutu})`;
+      return { cfg, state: 'ok', score, source: 'feedback', indicatorCount: 0, notes: [], text, sources: [] };
+    }
+    const mine = results.filter((r) => r.indicator.aspect === cfg.key);
+    const notes: string[] = [];
+    const pendingCodes = mine.filter((r) => r.missingPolicy === 'pending').map((r) => r.indicator.code);
+    const excluded = mine.filter((r) => r.missingPolicy === 'exclude').map((r) => r.indicator.code);
+    const zeroed = mine.filter((r) => r.missingPolicy === 'zero').map((r) => r.indicator.code);
+    if (zeroed.length > 0) notes.push(L(`tanpa realisasi, dihitung 0: ${zeroed.join(', ')}`, `no realisasi, counted as 0: ${zeroed.join(', ')}`));
+    if (excluded.length > 0) notes.push(L(`tanpa realisasi, tidak diikutkan: ${excluded.join(', ')}`, `no realisasi, left out: ${excluded.join(', ')}`));
+    const counted = mine.filter((r) => r.capaian !== null);
+    const sources = mine.map((r) => r.indicator.places.actual);
+    if (pendingCodes.length > 0) {
+      notes.push(L(`menunggu realisasi: ${pendingCodes.join(', ')}`, `awaiting realisasi: ${pendingCodes.join(', ')}`));
+      return { cfg, state: 'pending', score: null, source: 'indicators', indicatorCount: counted.length, notes, text: '', sources };
+    }
+    if (counted.length === 0) {
+      return { cfg, state: 'none', score: null, source: 'none', indicatorCount: 0, notes, text: '', sources };
+    }
+    let num = 0;
+    let den = 0;
+    for (const r of counted) {
+      num += r.indicator.weight * (r.capaian as number);
+      den += r.indicator.weight;
+    }
+    const score = num / den;
+    const terms = counted.map((r) => `${formatResult(r.capaian as number, lang)} × ${formatInput(r.indicator.weight, lang)}`).join(' + ');
+    const text = `${cfg.label} = (${terms}) / ${formatInput(den, lang)} = ${formatResult(score, lang)}`;
+    return { cfg, state: 'ok', score, source: 'indicators', indicatorCount: counted.length, notes, text, sources };
+  });
+
+  // 3. Aspects without data, by scoring.missingAspect.
+  const policy = scoring.missingAspect;
+  const missing = work.filter((w) => w.state === 'none');
+  for (const w of missing) {
+    const why =
+      w.cfg.source === 'feedback'
+        ? L('tidak ada data kepuasan masyarakat', 'no citizen-satisfaction data')
+        : L('tidak ada indikator dengan realisasi', 'no indicator with realisasi');
+    if (policy === 'zero') {
+      w.score = 0;
+      w.notes.push(L(`${why}; dihitung 0 (kebijakan missingAspect: zero)`, `${why}; counted as 0 (policy missingAspect: zero)`));
+    } else if (policy === 'pending') {
+      w.notes.push(L(`${why}; pegawai menunggu data`, `${why}; employee pending`));
+      pendingReasons.push(L(`Aspek ${w.cfg.label} tidak memiliki data (${why})`, `Aspect ${w.cfg.label} has no data (${why})`));
+    } else {
+      w.notes.push(L(`${why}; bobot dinormalisasi ulang atas aspek yang ada`, `${why}; weights renormalised over the aspects present`));
+    }
+  }
+  const included = work.filter((w) => !(w.state === 'none' && policy === 'renormalise'));
+  const totalWeight = included.reduce((s, w) => s + w.cfg.weight, 0);
+
+  // 4. Pending reasons from indicators.
+  const pendingCodes = results.filter((r) => r.missingPolicy === 'pending').map((r) => r.indicator.code);
+  if (pendingCodes.length > 0) {
+    pendingReasons.unshift(
+      L(`Realisasi belum dilaporkan untuk indikator: ${pendingCodes.join(', ')}`, `Realisasi not reported for indicator(s): ${pendingCodes.join(', ')}`),
+    );
+  }
+  if (indicators.length === 0) {
+    pendingReasons.unshift(L('Pegawai tidak memiliki indikator kinerja', 'The employee has no performance indicators'));
+  } else if (!results.some((r) => r.capaian !== null) && pendingCodes.length === 0) {
+    // Every indicator was left out (missing: exclude): a work score made of feedback alone would
+    // not be a work result.
+    pendingReasons.unshift(L('Tidak ada indikator dengan realisasi (semua dikecualikan)', 'No indicator has a realisasi (all were left out)'));
+  }
+
+  const aspectResults: AspectResult[] = work.map((w) => ({
+    key: w.cfg.key,
+    label: w.cfg.label,
+    weight: included.includes(w) && totalWeight > 0 ? w.cfg.weight / totalWeight : 0,
+    score: w.score,
+    source: w.source,
+    indicatorCount: w.indicatorCount,
+    note: w.notes.length > 0 ? w.notes.join('; ') : null,
+  }));
+
+  for (const w of work) {
+    let text = w.text;
+    if (w.state !== 'ok') {
+      text = `${w.cfg.label}: ${w.score === 0 ? '0' : L('tidak dihitung', 'not computed')}`;
+    }
+    if (w.notes.length > 0) text += ` (${w.notes.join('; ')})`;
+    explanation.push({ step: 'aspect', text, value: w.score, sources: w.sources });
+  }
+
+  if (policy === 'renormalise' && missing.length > 0 && totalWeight > 0) {
+    const shares = included
+      .map((w) => `${w.cfg.label} ${formatInput(w.cfg.weight, lang)}/${formatInput(totalWeight, lang)} (${formatResult((w.cfg.weight / totalWeight) * 100, lang)}%)`)
+      .join(', ');
+    const names = missing.map((w) => w.cfg.label).join(', ');
+    explanation.push({
+      step: 'renormalise',
+      text: L(
+        `Aspek tanpa data: ${names}. Bobot dinormalisasi ulang atas aspek yang ada: ${shares}`,
+        `Aspects without data: ${names}. Weights renormalised over the aspects present: ${shares}`,
+      ),
+      value: null,
+    });
+  }
+
+  const base = {
+    employee,
+    indicators: results,
+    aspects: aspectResults,
+    behaviourRating: null,
+    predikat: null,
+    satisfaction,
+    training: null,
+  };
+
+  if (pendingReasons.length > 0 || totalWeight === 0) {
+    if (pendingReasons.length === 0) pendingReasons.push(L('Tidak ada aspek dengan data', 'No aspect has data'));
+    explanation.push({
+      step: 'workScore',
+      text: L(`Nilai hasil kerja belum dapat dihitung: ${pendingReasons.join('; ')}`, `Work score cannot be computed yet: ${pendingReasons.join('; ')}`),
+      value: null,
+    });
+    return { ...base, workScore: null, workRating: { suggested: null, final: null }, status: 'pending', pendingReasons, explanation };
+  }
+
+  // 5. Nilai hasil kerja: Σ Wₐ·sₐ / Σ Wₐ over the included aspects, configured weights as given.
+  let num = 0;
+  for (const w of included) num += w.cfg.weight * (w.score as number);
+  const workScore = num / totalWeight;
+  const terms = included.map((w) => `${formatResult(w.score as number, lang)} × ${formatInput(w.cfg.weight, lang)}`).join(' + ');
+  explanation.push({
+    step: 'workScore',
+    text: `${L('Nilai hasil kerja', 'Work score')} = (${terms}) / ${formatInput(totalWeight, lang)} = ${formatResult(workScore, lang)}`,
+    value: workScore,
+  });
+
+  // 6. Suggested rating.
+  const thresholds = { diAtasThreshold: scoring.diAtasThreshold, sesuaiThreshold: scoring.sesuaiThreshold };
+  const decision = decideWorkRating(workScore, results, thresholds);
+  explanation.push({ step: 'rating', text: ratingText(decision, thresholds, lang), value: decision.rating });
+
+  return {
+    ...base,
+    workScore,
+    workRating: { suggested: decision.rating, final: decision.rating },
+    status: 'complete',
+    pendingReasons: [],
+    explanation,
+  };
+}
+
+function ratingText(d: WorkRatingDecision, t: WorkThresholds, lang: Lang): string {
+  const L = (id: string, en: string): string => (lang === 'id' ? id : en);
+  const s = formatResult(d.rounded, lang);
+  const hi = formatInput(t.diAtasThreshold, lang);
+  const lo = formatInput(t.sesuaiThreshold, lang);
+  const parts: string[] = [];
+  if (atLeast(d.rounded, t.diAtasThreshold)) {
+    if (d.blocking.length === 0) {
+      parts.push(L(`${s} ≥ ${hi} dan tidak ada indikator utama di bawah 100`, `${s} ≥ ${hi} and no utama indicator below 100`));
+    } else {
+      const list = d.blocking
+        .map((r) => {
+          const v = r.uncapped ?? r.capaian;
+          return `${r.indicator.code} (${v === null ? L('tidak dilaporkan', 'not reported') : formatResult(v, lang)})`;
+        })
+        .join(', ');
+      parts.push(L(`${s} ≥ ${hi}, tetapi indikator utama di bawah 100: ${list}`, `${s} ≥ ${hi}, but utama indicator(s) below 100: ${list}`));
+    }
+  } else {
+    parts.push(`${s} < ${hi}`);
+  }
+  if (d.rating !== 'DI_ATAS') parts.push(d.rating === 'SESUAI' ? `${s} ≥ ${lo}` : `${s} < ${lo}`);
+  const rule = parts.join('; ');
+  const note = L('nilai dibulatkan ke 2 desimal sebelum dibandingkan', 'score rounded half-up to 2 decimals before comparing');
+  return `${rule} → ${ratingLabel(d.rating, lang)} (${note})`;
+}
