@@ -82,8 +82,12 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
       const problem = targetProblem(direction, target);
       if (problem) {
         r.error('target', problem, problem === 'TARGET_NOT_POSITIVE' ? {
-          id: `Target ${describeTarget(target)} dengan Arah naik: capaian tidak dapat dihitung dari target nol atau negatif.`,
-          en: `Target ${describeTarget(target)} with Arah naik: achievement cannot be computed from a zero or negative target.`,
+          id: direction === 'naik'
+            ? `Target ${describeTarget(target)} dengan Arah naik: capaian tidak dapat dihitung dari target nol atau negatif.`
+            : `Target ${describeTarget(target)} negatif: capaian tidak dapat dihitung.`,
+          en: direction === 'naik'
+            ? `Target ${describeTarget(target)} with Arah naik: achievement cannot be computed from a zero or negative target.`
+            : `Target ${describeTarget(target)} is negative: achievement cannot be computed.`,
         } : {
           id: `Rentang target ${describeTarget(target)} tidak valid.`,
           en: `The target range ${describeTarget(target)} is invalid.`,
