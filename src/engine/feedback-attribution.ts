@@ -1,0 +1,259 @@
+import type { Lang, Text } from '../domain/i18n.js';
+import { formatNumber } from '../domain/exact.js';
+import type { SatisfactionSummary } from './types.js';
+import { poolIkm, UNSUR_KEYS } from './ikm.js';
+import type { ComplaintCount, ComplaintSummary, IkmGroups, IkmOptions, IkmResult, Mutu } from './ikm.js';
+
+/**
+ * Which citizen-satisfaction figure an employee's kepuasan-masyarakat aspect uses (SPEC §3.2):
+ *
+ * 1. officer: the officer's own IKM, when at least `minRespondentsOfficer` responses name the
+ *    employee as NIP Petugas;
+ * 2. service: else the IKM of the services the employee serves (roster Layanan), pooled;
+ * 3. unit: else the IKM of the employee's unit;
+ * 4. none: else null (the work-score engine applies its missing-aspect policy).
+ *
+ * Pooling services: the answers of all those services' responses are added and NRR recomputed
+ * (`poolIkm`), rather than averaging the services' IKMs. IKM is linear in NRR, so when nobody left
+ * an answer blank this equals the respondent-weighted mean of the service IKMs; with blanks it
+ * weights each unsur by the answers actually given to it, exactly as if the services had been one
+ * survey, and an unsur left blank in one service is not dragged to that service's weight.
+ *
+ * Unit scope: an employee serves a service in their own unit, so of a service's responses only
+ * those that name the employee's unit count, plus those that name no unit (they cannot be placed,
+ * and the service code is all they say). Responses naming the same service in another unit are
+ * about other staff and are left out.
+ */
+
+export interface FeedbackEmployee {
+  nip: string;
+  unit: string;
+  /** Service codes the employee serves (roster Layanan). */
+  services: readonly string[];
+}
+
+export interface AttributionOptions extends IkmOptions {
+  /** Responses naming the officer needed for the officer's own IKM (config, default 30). */
+  minRespondentsOfficer: number;
+}
+
+export type SatisfactionBasis = SatisfactionSummary['basis'];
+
+export interface ServiceSource {
+  service: string;
+  /** Responses counted for this employee: from their unit plus those without a unit. */
+  respondents: number;
+  withoutUnit: number;
+  /** IKM of those responses alone (for the explanation); null when none. */
+  ikm: number | null;
+}
+
+export interface NamedComplaints extends ComplaintSummary {
+  /** Responses naming the employee as NIP Petugas (whether or not enough for an own IKM). */
+  respondents: number;
+  /** Answers of 1 or 2 in those responses. */
+  lowAnswers: number;
+}
+
+export interface FeedbackAttribution {
+  nip: string;
+  /** What the work-score engine consumes; `mutu` is the letter A–D. null when no feedback applies. */
+  satisfaction: SatisfactionSummary | null;
+  ikmRounded: number | null;
+  mutu: Mutu | null;
+  basis: SatisfactionBasis | null;
+  /** The IKM result used (pooled over the services for basis service): its unsur feed §5 training. */
+  result: IkmResult | null;
+  officer: { respondents: number; minRespondents: number };
+  services: ServiceSource[];
+  unit: { unit: string; respondents: number; ikm: number | null };
+  /** Complaints and low answers in responses naming this employee as the officer who served. */
+  complaints: NamedComplaints;
+  /** Complaints in the responses the satisfaction is based on (the service's or unit's). */
+  basisComplaints: ComplaintSummary;
+  explanation: Text;
+}
+
+const EMPTY_COMPLAINTS: ComplaintSummary = { total: 0, byCategory: [] };
+
+export function attributeFeedback(employee: FeedbackEmployee, groups: IkmGroups, opts: AttributionOptions): FeedbackAttribution {
+  const min = opts.minRespondentsOfficer;
+  if (!Number.isInteger(min) || min < 1) throw new RangeError(`minRespondentsOfficer must be a whole number ≥ 1, got ${min}`);
+  const ikmOpts: IkmOptions = { weight: opts.weight };
+
+  const officer = groups.byOfficer.get(employee.nip) ?? null;
+  const officerN = officer?.respondents ?? 0;
+
+  const services: ServiceSource[] = [];
+  const serviceParts: IkmResult[] = [];
+  const ownUnit = groups.byUnitService.get(employee.unit);
+  for (const code of [...new Set(employee.services)]) {
+    const inUnit = ownUnit?.get(code) ?? null;
+    const noUnit = groups.byServiceWithoutUnit.get(code) ?? null;
+    const parts = [inUnit, noUnit].filter((r): r is IkmResult => r !== null && r.respondents > 0);
+    const respondents = parts.reduce((a, r) => a + r.respondents, 0);
+    const alone = parts.length === 0 ? null : parts.length === 1 ? parts[0] : poolIkm(parts, ikmOpts);
+    services.push({ service: code, respondents, withoutUnit: noUnit?.respondents ?? 0, ikm: alone?.ikm ?? null });
+    serviceParts.push(...parts);
+  }
+  const serviceResult = serviceParts.length === 0 ? null : poolIkm(serviceParts, ikmOpts);
+
+  const unitResult = groups.byUnit.get(employee.unit) ?? null;
+
+  let basis: SatisfactionBasis | null = null;
+  let result: IkmResult | null = null;
+  if (officer !== null && officerN >= min && officer.ikm !== null) {
+    basis = 'officer';
+    result = officer;
+  } else if (serviceResult !== null && serviceResult.ikm !== null) {
+    basis = 'service';
+    result = serviceResult;
+  } else if (unitResult !== null && unitResult.ikm !== null) {
+    basis = 'unit';
+    result = unitResult;
+  }
+
+  const complaints: NamedComplaints = {
+    total: officer?.complaints.total ?? 0,
+    byCategory: officer?.complaints.byCategory ?? [],
+    respondents: officerN,
+    lowAnswers: officer?.lowAnswers ?? 0,
+  };
+
+  const attribution: FeedbackAttribution = {
+    nip: employee.nip,
+    satisfaction:
+      basis !== null && result !== null && result.ikm !== null && result.mutu !== null
+        ? { ikm: result.ikm, mutu: result.mutu.code, respondents: result.respondents, basis }
+        : null,
+    ikmRounded: result?.ikmRounded ?? null,
+    mutu: result?.mutu ?? null,
+    basis,
+    result,
+    officer: { respondents: officerN, minRespondents: min },
+    services,
+    unit: { unit: employee.unit, respondents: unitResult?.respondents ?? 0, ikm: unitResult?.ikm ?? null },
+    complaints,
+    basisComplaints: result?.complaints ?? EMPTY_COMPLAINTS,
+    explanation: { id: '', en: '' },
+  };
+  attribution.explanation = { id: explain(attribution, 'id'), en: explain(attribution, 'en') };
+  return attribution;
+}
+
+/** Attribution for every employee, keyed by NIP. */
+export function attributeAllFeedback(
+  employees: Iterable<FeedbackEmployee>,
+  groups: IkmGroups,
+  opts: AttributionOptions,
+): Map<string, FeedbackAttribution> {
+  const out = new Map<string, FeedbackAttribution>();
+  for (const e of employees) out.set(e.nip, attributeFeedback(e, groups, opts));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanation
+
+const L = (lang: Lang, id: string, en: string): string => (lang === 'id' ? id : en);
+
+function respondentsWord(n: number, lang: Lang): string {
+  return L(lang, `${n} responden`, `${n} ${n === 1 ? 'respondent' : 'respondents'}`);
+}
+
+function ikmPhrase(r: IkmResult, lang: Lang): string {
+  const mutu = r.mutu!;
+  return `IKM ${formatNumber(r.ikmRounded!, lang)}, mutu ${mutu.code} (${mutu.label[lang]})`;
+}
+
+function categories(list: ComplaintCount[], lang: Lang): string {
+  return list.map((c) => `${c.label[lang]} ${c.count}`).join(', ');
+}
+
+function missingNote(r: IkmResult, lang: Lang): string {
+  if (r.missingUnsur.length === 0) return '';
+  const k = UNSUR_KEYS.length - r.missingUnsur.length;
+  const list = r.missingUnsur.join(', ');
+  return L(
+    lang,
+    `Unsur tanpa jawaban: ${list}; bobot dibagi ulang atas ${k} unsur yang dijawab.`,
+    `Unsur without answers: ${list}; weights renormalised over the ${k} answered unsur.`,
+  );
+}
+
+function explain(a: FeedbackAttribution, lang: Lang): string {
+  const min = a.officer.minRespondents;
+  const parts: string[] = [];
+  const answered = a.services.filter((s) => s.respondents > 0);
+  const silent = a.services.filter((s) => s.respondents === 0).map((s) => s.service);
+
+  if (a.basis === 'officer') {
+    parts.push(
+      L(
+        lang,
+        `Kepuasan masyarakat dari IKM petugas sendiri: ${respondentsWord(a.officer.respondents, lang)} menyebut NIP Petugas ${a.nip} (minimum ${min}); ${ikmPhrase(a.result!, lang)}.`,
+        `Citizen satisfaction from the officer's own IKM: ${respondentsWord(a.officer.respondents, lang)} named officer NIP ${a.nip} (minimum ${min}); ${ikmPhrase(a.result!, lang)}.`,
+      ),
+    );
+  } else if (a.basis === 'service') {
+    const list = answered
+      .map((s) => {
+        const extra = s.withoutUnit > 0 ? L(lang, `, ${s.withoutUnit} di antaranya tanpa unit`, `, ${s.withoutUnit} of them without a unit`) : '';
+        return `${s.service} (${respondentsWord(s.respondents, lang)}${extra})`;
+      })
+      .join(', ');
+    parts.push(
+      L(
+        lang,
+        `Kepuasan masyarakat dari IKM layanan yang dilayani pegawai di ${a.unit.unit}: ${list}; jawaban ${respondentsWord(a.result!.respondents, lang)} digabung dan NRR dihitung ulang; ${ikmPhrase(a.result!, lang)}.`,
+        `Citizen satisfaction from the IKM of the services the employee serves in ${a.unit.unit}: ${list}; the answers of ${respondentsWord(a.result!.respondents, lang)} pooled and NRR recomputed; ${ikmPhrase(a.result!, lang)}.`,
+      ),
+    );
+    if (silent.length > 0) parts.push(L(lang, `Layanan tanpa responden: ${silent.join(', ')}.`, `Services without respondents: ${silent.join(', ')}.`));
+  } else if (a.basis === 'unit') {
+    const reason =
+      a.services.length === 0
+        ? L(lang, 'pegawai tidak tercatat melayani layanan tertentu', 'the employee serves no listed service')
+        : answered.length === 0
+          ? L(lang, `layanan ${silent.join(', ')} tidak memiliki responden di unit ini`, `services ${silent.join(', ')} have no respondents in this unit`)
+          : L(lang, 'responden layanannya tidak menjawab satu unsur pun', 'the respondents of its services answered no unsur');
+    parts.push(
+      L(
+        lang,
+        `Kepuasan masyarakat dari IKM unit ${a.unit.unit} (${respondentsWord(a.result!.respondents, lang)}), karena ${reason}; ${ikmPhrase(a.result!, lang)}.`,
+        `Citizen satisfaction from the IKM of unit ${a.unit.unit} (${respondentsWord(a.result!.respondents, lang)}), because ${reason}; ${ikmPhrase(a.result!, lang)}.`,
+      ),
+    );
+  } else {
+    parts.push(
+      L(
+        lang,
+        `Tidak ada umpan balik masyarakat untuk pegawai ini: tidak ada responden yang cukup menyebut petugas, layanannya, maupun unit ${a.unit.unit}.`,
+        `No citizen feedback applies to this employee: not enough respondents named the officer, and none concern their services or unit ${a.unit.unit}.`,
+      ),
+    );
+  }
+  if (a.result !== null) {
+    const note = missingNote(a.result, lang);
+    if (note !== '') parts.push(note);
+  }
+  if (a.basis !== 'officer' && a.officer.respondents > 0) {
+    parts.push(
+      L(
+        lang,
+        `Petugas disebut oleh ${respondentsWord(a.officer.respondents, lang)}, kurang dari minimum ${min} untuk IKM petugas sendiri.`,
+        `The officer was named by ${respondentsWord(a.officer.respondents, lang)}, fewer than the ${min} needed for an own IKM.`,
+      ),
+    );
+  }
+  if (a.complaints.total > 0) {
+    parts.push(
+      L(
+        lang,
+        `Pengaduan yang menyebut petugas: ${a.complaints.total} (${categories(a.complaints.byCategory, lang)}).`,
+        `Complaints naming the officer: ${a.complaints.total} (${categories(a.complaints.byCategory, lang)}).`,
+      ),
+    );
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,463 @@
+import type { CellPlace } from '../domain/place.js';
+import type { Text } from '../domain/i18n.js';
+import { atLeast, roundHalfUp } from '../domain/exact.js';
+import { UNSUR } from '../ingest/columns.js';
+
+/**
+ * Indeks Kepuasan Masyarakat (SPEC §4, PermenPANRB 14/2017). Pure: no fs, no console.
+ *
+ * Exactness: NRR and IKM are ratios of integers (answer sums over answer counts), so the value that
+ * is classified (rounded half-up to 2 decimals, then banded) is computed in exact rational
+ * arithmetic with BigInt. A survey whose IKM is mathematically 76.605 therefore rounds to 76.61
+ * (mutu B) with no tolerance involved. The unrounded `ikm` number is the same rational converted
+ * to a double, for display and for the work score.
+ *
+ * Results are built from an `IkmTally` (sums and counts per unsur, complaint counts), never from
+ * stored responses, so grouping millions of responses keeps only per-group counters, and pooling
+ * groups (several services, sub-periods) is adding tallies: exactly the same as recomputing NRR
+ * over the pooled responses.
+ */
+
+export type UnsurKey = (typeof UNSUR)[number]['key'];
+/** U1..U9 in unsur-number order; index i of `SurveyResponse.answers` is unsur UNSUR_KEYS[i]. */
+export const UNSUR_KEYS: readonly UnsurKey[] = UNSUR.map((u) => u.key);
+const UNSUR_COUNT = 9;
+if (UNSUR_KEYS.length !== UNSUR_COUNT || UNSUR_KEYS.some((k, i) => k !== `U${i + 1}`)) {
+  // Guards the index ↔ key contract below against an edit of the column table.
+  throw new Error('UNSUR table must list U1..U9 in order');
+}
+
+export const UNSUR_LABELS: Readonly<Record<UnsurKey, Text>> = Object.fromEntries(
+  UNSUR.map((u) => [u.key, { id: u.header, en: u.en }]),
+) as Record<UnsurKey, Text>;
+
+export type Answer = 1 | 2 | 3 | 4;
+
+/** One respondent's survey row, validated by ingest. */
+export interface SurveyResponse {
+  unit: string | null;
+  service: string | null;
+  /**
+   * Nine answers, index i = unsur U(i+1). Ingest places each answer by the unsur key its column
+   * header matched (never by the column's position in the file); use `answersByKey` to build it.
+   * null = blank: that respondent does not count for that unsur.
+   */
+  answers: readonly (Answer | null)[];
+  officerNip: string | null;
+  complaint: string | null;
+  complaintCategory: string | null;
+  /** ID Responden or a hash of the full row; ingest removes duplicates before the engine. */
+  respondentKey: string;
+  date: Date;
+  place: CellPlace;
+}
+
+/** Builds the answers array from answers keyed by unsur (missing keys are blanks). */
+export function answersByKey(byKey: Partial<Record<UnsurKey, Answer | null>>): (Answer | null)[] {
+  return UNSUR_KEYS.map((k) => byKey[k] ?? null);
+}
+
+export type IkmWeight = 'exact' | 'permen';
+export interface IkmOptions {
+  /** exact: 1/9 per unsur (never rounded); permen: 0,111 as printed in the regulation. */
+  weight: IkmWeight;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutu (quality) bands, on the value rounded half-up to 2 decimals. Gapless: every value lands in
+// exactly one band (64.999 rounds to 65.00 → C; 64.994 rounds to 64.99 → D).
+
+export type MutuCode = 'A' | 'B' | 'C' | 'D';
+export interface Mutu {
+  code: MutuCode;
+  label: Text;
+}
+export const MUTU: Readonly<Record<MutuCode, Mutu>> = {
+  A: { code: 'A', label: { id: 'Sangat Baik', en: 'Very Good' } },
+  B: { code: 'B', label: { id: 'Baik', en: 'Good' } },
+  C: { code: 'C', label: { id: 'Kurang Baik', en: 'Poor' } },
+  D: { code: 'D', label: { id: 'Tidak Baik', en: 'Not Good' } },
+};
+/** Lower bounds (inclusive) of each band on the 25–100 scale, highest first. */
+export const MUTU_BANDS: readonly { code: MutuCode; min: number }[] = [
+  { code: 'A', min: 88.31 },
+  { code: 'B', min: 76.61 },
+  { code: 'C', min: 65.0 },
+  { code: 'D', min: -Infinity },
+];
+const BAND_HUNDREDTHS: readonly { code: MutuCode; min: number }[] = [
+  { code: 'A', min: 8831 },
+  { code: 'B', min: 7661 },
+  { code: 'C', min: 6500 },
+];
+
+/** Mutu of a value already rounded to whole hundredths (e.g. 7661 for 76.61). */
+function mutuFromHundredths(h: number): Mutu {
+  for (const b of BAND_HUNDREDTHS) if (h >= b.min) return MUTU[b.code];
+  return MUTU.D;
+}
+
+/**
+ * Mutu of an IKM or converted unsur value given as a number (e.g. a stored or pooled value):
+ * rounded half-up to 2 decimals with src/domain/exact.ts, then banded.
+ */
+export function mutuOf(value: number): Mutu {
+  if (!Number.isFinite(value)) throw new RangeError(`mutuOf: not a finite number: ${value}`);
+  const r = roundHalfUp(value, 2);
+  for (const b of MUTU_BANDS) if (b.min === -Infinity || atLeast(r, b.min)) return MUTU[b.code];
+  return MUTU.D;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact rational helpers (positive values only here).
+
+interface Rat {
+  n: bigint;
+  d: bigint;
+}
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+function ratAdd(a: Rat, b: Rat): Rat {
+  const n = a.n * b.d + b.n * a.d;
+  const d = a.d * b.d;
+  const g = gcd(n, d);
+  return g > 1n ? { n: n / g, d: d / g } : { n, d };
+}
+/** Half-up rounding of a non-negative rational to whole hundredths: floor(100x + 1/2). */
+function hundredthsHalfUp(r: Rat): number {
+  return Number((200n * r.n + r.d) / (2n * r.d));
+}
+function ratToNumber(r: Rat): number {
+  const lim = BigInt(Number.MAX_SAFE_INTEGER);
+  if (r.n <= lim && r.d <= lim) return Number(r.n) / Number(r.d); // one correctly rounded division
+  const scale = 10n ** 20n;
+  return Number((r.n * scale) / r.d) / 1e20;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Complaints
+
+export interface ComplaintCount {
+  /** The category as first written in the data; null = blank (shown as Lainnya / Other). */
+  category: string | null;
+  label: Text;
+  count: number;
+}
+export interface ComplaintSummary {
+  total: number;
+  /** Most frequent first; ties by label (code-point order, so reports are reproducible). */
+  byCategory: ComplaintCount[];
+}
+const OTHER_LABEL: Text = { id: 'Lainnya', en: 'Other' };
+/** Written-out "other" categories join the blank bucket rather than forming a second "Lainnya". */
+const OTHER_KEYS = new Set(['lainnya', 'lain-lain', 'lain lain', 'other', 'others']);
+
+function categoryKey(raw: string | null): { key: string; spelled: string | null } {
+  const spelled = raw === null ? '' : raw.trim().replace(/\s+/g, ' ');
+  const key = spelled.toLowerCase();
+  if (key === '' || OTHER_KEYS.has(key)) return { key: '', spelled: null };
+  return { key, spelled };
+}
+
+function isBlank(s: string | null): boolean {
+  return s === null || s.trim() === '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tally and result
+
+function assertAnswers(r: SurveyResponse): void {
+  const a = r.answers;
+  if (!Array.isArray(a) || a.length !== UNSUR_COUNT) {
+    throw new TypeError(`survey response ${r.respondentKey}: expected 9 answers (U1..U9), got ${Array.isArray(a) ? a.length : typeof a}`);
+  }
+  for (let i = 0; i < UNSUR_COUNT; i++) {
+    const v = a[i];
+    if (v !== null && v !== 1 && v !== 2 && v !== 3 && v !== 4) {
+      // Ingest rejects such values with their place; reaching here is a programming error.
+      throw new RangeError(`survey response ${r.respondentKey}: answer ${UNSUR_KEYS[i]} = ${String(v)} is not 1–4 or blank`);
+    }
+  }
+}
+
+/** Running counters of a group of responses. Add responses, merge other tallies, then `result`. */
+export class IkmTally {
+  responses = 0;
+  /** Sum of the answers given, per unsur (index = unsur number − 1). */
+  readonly sums: number[] = new Array<number>(UNSUR_COUNT).fill(0);
+  /** Number of answers given (non-blank), per unsur. */
+  readonly counts: number[] = new Array<number>(UNSUR_COUNT).fill(0);
+  /** Answers of 1 or 2, over all unsur. */
+  lowAnswers = 0;
+  complaintTotal = 0;
+  readonly complaints = new Map<string, { spelled: string | null; count: number }>();
+
+  add(r: SurveyResponse): this {
+    assertAnswers(r);
+    return this.addChecked(r);
+  }
+
+  /** `add` without re-validating: for a response already checked by `assertAnswers`. */
+  private addChecked(r: SurveyResponse): this {
+    this.responses++;
+    for (let i = 0; i < UNSUR_COUNT; i++) {
+      const v = r.answers[i];
+      if (v === null || v === undefined) continue;
+      this.sums[i] += v;
+      this.counts[i]++;
+      if (v <= 2) this.lowAnswers++;
+    }
+    // A response carries a complaint when it has complaint text or a category (some forms have
+    // only a category box).
+    if (!isBlank(r.complaint) || !isBlank(r.complaintCategory)) {
+      this.addComplaints(categoryKey(r.complaintCategory), 1);
+    }
+    return this;
+  }
+
+  /** Adds one validated response to several tallies (grouping): validates it once. */
+  static addToAll(r: SurveyResponse, tallies: IkmTally[]): void {
+    assertAnswers(r);
+    for (const t of tallies) t.addChecked(r);
+  }
+
+  merge(other: IkmTally): this {
+    this.responses += other.responses;
+    for (let i = 0; i < UNSUR_COUNT; i++) {
+      this.sums[i] += other.sums[i];
+      this.counts[i] += other.counts[i];
+    }
+    this.lowAnswers += other.lowAnswers;
+    for (const [key, c] of other.complaints) this.addComplaints({ key, spelled: c.spelled }, c.count);
+    return this;
+  }
+
+  private addComplaints(k: { key: string; spelled: string | null }, count: number): void {
+    this.complaintTotal += count;
+    const e = this.complaints.get(k.key);
+    if (e) e.count += count;
+    else this.complaints.set(k.key, { spelled: k.spelled, count });
+  }
+
+  result(opts: IkmOptions): IkmResult {
+    return finalize(this, opts);
+  }
+}
+
+export interface UnsurResult {
+  key: UnsurKey;
+  label: Text;
+  /** Respondents who answered this unsur. */
+  n: number;
+  /** Sum of their answers. */
+  sum: number;
+  /** Nilai rata-rata: sum / n; null when nobody answered. */
+  nrr: number | null;
+  /** Weight applied (1/9 or 0.111; renormalised when some unsur has no answers); 0 when unanswered. */
+  weight: number;
+  /** NRR × weight (NRR tertimbang). */
+  nrrWeighted: number | null;
+  /** Nilai unsur konversi: NRR × 25. */
+  converted: number | null;
+  /** Converted value rounded half-up to 2 decimals (exact). */
+  convertedRounded: number | null;
+  mutu: Mutu | null;
+}
+
+export interface IkmResult {
+  /** Responses in the group (a response with some blank answers still counts here). */
+  respondents: number;
+  weight: IkmWeight;
+  /** Always nine entries, U1..U9. */
+  unsur: UnsurResult[];
+  /** Unrounded IKM on the 25–100 scale; null when no unsur has any answer. */
+  ikm: number | null;
+  /** IKM rounded half-up to 2 decimals, computed exactly; the mutu is decided on it. */
+  ikmRounded: number | null;
+  mutu: Mutu | null;
+  /**
+   * Unsur nobody answered. When non-empty the IKM is computed over the answered unsur with the
+   * weights renormalised (exact: 1/k each; permen: 0,999/k each, keeping the printed total
+   * 9 × 0,111), instead of counting the missing unsur as zero. Reports must show this flag.
+   */
+  missingUnsur: UnsurKey[];
+  /** Lowest NRR; ties go to the lower unsur number; null when nothing was answered. */
+  weakest: UnsurKey | null;
+  complaints: ComplaintSummary;
+  /** Answers of 1 or 2 over all unsur (used for officers). */
+  lowAnswers: number;
+  /** The counters behind this result, for pooling (`poolIkm`). Treat as read-only. */
+  tally: IkmTally;
+}
+
+function finalize(t: IkmTally, opts: IkmOptions): IkmResult {
+  if (opts.weight !== 'exact' && opts.weight !== 'permen') throw new RangeError(`unknown ikm weight: ${String(opts.weight)}`);
+  const answered: number[] = [];
+  for (let i = 0; i < UNSUR_COUNT; i++) if (t.counts[i] > 0) answered.push(i);
+  const k = answered.length;
+  // Weight per answered unsur. permen prints 0,111 (= 111/1000) for nine unsur.
+  const wNum = opts.weight === 'exact' ? 1n : 999n;
+  const wDen = opts.weight === 'exact' ? BigInt(k) : 1000n * BigInt(k);
+  const wFloat = k === 0 ? 0 : opts.weight === 'exact' ? 1 / k : k === UNSUR_COUNT ? 0.111 : 0.999 / k;
+
+  const unsur: UnsurResult[] = UNSUR_KEYS.map((key, i) => {
+    const n = t.counts[i];
+    const sum = t.sums[i];
+    if (n === 0) {
+      return { key, label: UNSUR_LABELS[key], n, sum, nrr: null, weight: 0, nrrWeighted: null, converted: null, convertedRounded: null, mutu: null };
+    }
+    const nrr = sum / n;
+    const convertedH = hundredthsHalfUp({ n: 25n * BigInt(sum), d: BigInt(n) });
+    return {
+      key,
+      label: UNSUR_LABELS[key],
+      n,
+      sum,
+      nrr,
+      weight: wFloat,
+      nrrWeighted: nrr * wFloat,
+      converted: (sum * 25) / n,
+      convertedRounded: convertedH / 100,
+      mutu: mutuFromHundredths(convertedH),
+    };
+  });
+
+  let ikm: number | null = null;
+  let ikmRounded: number | null = null;
+  let mutu: Mutu | null = null;
+  let weakest: UnsurKey | null = null;
+  if (k > 0) {
+    let total: Rat = { n: 0n, d: 1n };
+    for (const i of answered) total = ratAdd(total, { n: BigInt(t.sums[i]), d: BigInt(t.counts[i]) });
+    const value: Rat = { n: total.n * wNum * 25n, d: total.d * wDen };
+    const h = hundredthsHalfUp(value);
+    ikm = ratToNumber(value);
+    ikmRounded = h / 100;
+    mutu = mutuFromHundredths(h);
+    let w = answered[0];
+    for (const i of answered) {
+      // sums[i]/counts[i] < sums[w]/counts[w], cross-multiplied (products stay far below 2^53).
+      if (t.sums[i] * t.counts[w] < t.sums[w] * t.counts[i]) w = i;
+    }
+    weakest = UNSUR_KEYS[w];
+  }
+
+  const byCategory: ComplaintCount[] = [...t.complaints.values()]
+    .filter((c) => c.count > 0)
+    .map((c) => ({ category: c.spelled, label: c.spelled === null ? OTHER_LABEL : { id: c.spelled, en: c.spelled }, count: c.count }))
+    .sort((a, b) => b.count - a.count || cmp(a.label.id, b.label.id));
+
+  return {
+    respondents: t.responses,
+    weight: opts.weight,
+    unsur,
+    ikm,
+    ikmRounded,
+    mutu,
+    missingUnsur: UNSUR_KEYS.filter((_, i) => t.counts[i] === 0),
+    weakest,
+    complaints: { total: t.complaintTotal, byCategory },
+    lowAnswers: t.lowAnswers,
+    tally: t,
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** IKM of a set of responses (SPEC §4). */
+export function computeIkm(responses: Iterable<SurveyResponse>, opts: IkmOptions): IkmResult {
+  const t = new IkmTally();
+  for (const r of responses) t.add(r);
+  return t.result(opts);
+}
+
+/**
+ * IKM of several groups taken together, as if their responses were one survey: answer sums and
+ * counts are added and NRR recomputed (not a mean of the groups' IKMs).
+ */
+export function poolIkm(results: Iterable<IkmResult>, opts: IkmOptions): IkmResult {
+  const t = new IkmTally();
+  for (const r of results) t.merge(r.tally);
+  return t.result(opts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grouping
+
+export interface IkmGroups {
+  /** All responses. */
+  overall: IkmResult;
+  /** Responses that name a unit. */
+  byUnit: Map<string, IkmResult>;
+  /** Responses that name a service, across all units (a service can be offered by several units). */
+  byService: Map<string, IkmResult>;
+  /** unit → service → responses naming both. */
+  byUnitService: Map<string, Map<string, IkmResult>>;
+  /** Responses naming a service but no unit (they cannot be placed in a unit). */
+  byServiceWithoutUnit: Map<string, IkmResult>;
+  /** Responses naming an officer (NIP Petugas); `lowAnswers` and `complaints.total` are the
+   *  officer's low answers and complaints. */
+  byOfficer: Map<string, IkmResult>;
+}
+
+function tallyOf<K>(m: Map<K, IkmTally>, key: K): IkmTally {
+  let t = m.get(key);
+  if (!t) m.set(key, (t = new IkmTally()));
+  return t;
+}
+
+function finalizeSorted(m: Map<string, IkmTally>, opts: IkmOptions): Map<string, IkmResult> {
+  const out = new Map<string, IkmResult>();
+  for (const key of [...m.keys()].sort(cmp)) out.set(key, m.get(key)!.result(opts));
+  return out;
+}
+
+/**
+ * Per unit, service, unit+service and officer (SPEC §4). Unit names, service codes and NIPs are
+ * matched exactly as given (ingest normalises them). Map keys are sorted, so reports are
+ * reproducible whatever the order of the input files.
+ */
+export function groupIkm(responses: Iterable<SurveyResponse>, opts: IkmOptions): IkmGroups {
+  const all = new IkmTally();
+  const unit = new Map<string, IkmTally>();
+  const service = new Map<string, IkmTally>();
+  const unitService = new Map<string, Map<string, IkmTally>>();
+  const serviceNoUnit = new Map<string, IkmTally>();
+  const officer = new Map<string, IkmTally>();
+
+  const targets: IkmTally[] = [];
+  for (const r of responses) {
+    targets.length = 0;
+    targets.push(all);
+    const u = isBlank(r.unit) ? null : r.unit!;
+    const s = isBlank(r.service) ? null : r.service!;
+    if (u !== null) targets.push(tallyOf(unit, u));
+    if (s !== null) {
+      targets.push(tallyOf(service, s));
+      if (u !== null) {
+        let m = unitService.get(u);
+        if (!m) unitService.set(u, (m = new Map()));
+        targets.push(tallyOf(m, s));
+      } else {
+        targets.push(tallyOf(serviceNoUnit, s));
+      }
+    }
+    if (!isBlank(r.officerNip)) targets.push(tallyOf(officer, r.officerNip!));
+    IkmTally.addToAll(r, targets);
+  }
+
+  const byUnitService = new Map<string, Map<string, IkmResult>>();
+  for (const u of [...unitService.keys()].sort(cmp)) byUnitService.set(u, finalizeSorted(unitService.get(u)!, opts));
+  return {
+    overall: all.result(opts),
+    byUnit: finalizeSorted(unit, opts),
+    byService: finalizeSorted(service, opts),
+    byUnitService,
+    byServiceWithoutUnit: finalizeSorted(serviceNoUnit, opts),
+    byOfficer: finalizeSorted(officer, opts),
+  };
+}
