@@ -1,0 +1,202 @@
+import type { Regime } from '../config/schema.js';
+import type { Severity } from '../domain/issues.js';
+import { PREDIKATS, type Predikat, type Rating } from '../domain/ratings.js';
+import type {
+  AspectResult,
+  CapaianStatus,
+  EmployeeResult,
+  EmployeeStatus,
+  IndicatorKind,
+  SatisfactionSummary,
+} from '../engine/types.js';
+import type { RunResult, UnitResult } from '../pipeline/types.js';
+import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
+
+/**
+ * hasil-<period>.json (SPEC §6). Keys may be added, never renamed. Scores are rounded half-up to
+ * 2 decimals here, for output only; the unrounded values live in the engine's results (and the
+ * explanation), which is what every classification was decided on.
+ *
+ * Determinism (SPEC §8): no timestamps; every object is built with its keys in a fixed order;
+ * employees sorted by unit then NIP, units by name, issues by place; absent values are null, so
+ * every key is always present.
+ */
+
+export interface ResultsDocument {
+  period: string;
+  regime: Regime;
+  /** `appraise <version>` */
+  generatedBy: string;
+  employees: EmployeeDocument[];
+  units: UnitDocument[];
+  issues: IssueDocument[];
+}
+
+export interface EmployeeDocument {
+  nip: string;
+  name: string;
+  unit: string;
+  position: string;
+  status: EmployeeStatus;
+  pendingReasons: string[];
+  /** Configured aspect key → score (2 decimals), null when the aspect has no score. */
+  aspects: Record<string, number | null>;
+  aspectDetails: AspectDocument[];
+  workScore: number | null;
+  workRating: { suggested: Rating | null; final: Rating | null };
+  behaviourRating: Rating | null;
+  predikat: Predikat | null;
+  satisfaction: { ikm: number; mutu: string; respondents: number; basis: SatisfactionSummary['basis'] } | null;
+  training: { code: string; reason: string }[] | null;
+  indicators: IndicatorDocument[];
+}
+
+export interface AspectDocument {
+  key: string;
+  label: string;
+  /** Normalised weight (6 decimals: a weight is not a score, and 2 decimals would distort 1/7). */
+  weight: number;
+  score: number | null;
+  source: AspectResult['source'];
+  indicatorCount: number;
+  note: string | null;
+}
+
+export interface IndicatorDocument {
+  code: string;
+  aspect: string;
+  kind: IndicatorKind;
+  /** A single target, or a range. */
+  target: number | { low: number; high: number };
+  /** null = not reported (never zero). */
+  actual: number | null;
+  capaian: number | null;
+  status: CapaianStatus;
+}
+
+export interface UnitDocument {
+  unit: string;
+  employees: number;
+  complete: number;
+  pending: number;
+  meanWorkScore: number | null;
+  orgPredikat: string | null;
+  counts: Record<Predikat, number> | null;
+  curve: { ok: boolean; violations: unknown[] } | null;
+  ikm: number | null;
+  mutu: string | null;
+  respondents: number | null;
+}
+
+export interface IssueDocument {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  code: string;
+  severity: Severity;
+  message: string;
+  hint: string;
+}
+
+function mustNumber(x: number): number {
+  return roundForReport(x) as number;
+}
+
+function aspectsMap(run: RunResult, e: EmployeeResult): Record<string, number | null> {
+  const byKey = new Map(e.aspects.map((a) => [a.key, a]));
+  const out: Record<string, number | null> = {};
+  // Configured order first, then any aspect the engine reported that the config does not list.
+  for (const a of run.config.aspects) out[a.key] = roundForReport(byKey.get(a.key)?.score ?? null);
+  for (const a of e.aspects) if (!(a.key in out)) out[a.key] = roundForReport(a.score);
+  return out;
+}
+
+function employeeDocument(run: RunResult, e: EmployeeResult): EmployeeDocument {
+  const s = e.satisfaction;
+  return {
+    nip: e.employee.nip,
+    name: e.employee.name,
+    unit: e.employee.unit,
+    position: e.employee.position,
+    status: e.status,
+    pendingReasons: [...e.pendingReasons],
+    aspects: aspectsMap(run, e),
+    aspectDetails: e.aspects.map((a) => ({
+      key: a.key,
+      label: a.label,
+      weight: roundForReport(a.weight, 6) as number,
+      score: roundForReport(a.score),
+      source: a.source,
+      indicatorCount: a.indicatorCount,
+      note: a.note,
+    })),
+    workScore: roundForReport(e.workScore),
+    workRating: { suggested: e.workRating.suggested, final: e.workRating.final },
+    behaviourRating: e.behaviourRating,
+    predikat: e.predikat,
+    satisfaction:
+      s === null ? null : { ikm: mustNumber(s.ikm), mutu: s.mutu, respondents: s.respondents, basis: s.basis },
+    training: e.training === null ? null : e.training.map((t) => ({ code: t.code, reason: t.reason })),
+    indicators: e.indicators.map((r) => {
+      const i = r.indicator;
+      return {
+        code: i.code,
+        aspect: i.aspect,
+        kind: i.kind,
+        target: i.target.kind === 'value' ? i.target.value : { low: i.target.low, high: i.target.high },
+        actual: i.actual,
+        capaian: roundForReport(r.capaian),
+        status: r.status,
+      };
+    }),
+  };
+}
+
+/** In PREDIKATS order, whatever order the engine filled them in. */
+function predikatCounts(c: Record<Predikat, number>): Record<Predikat, number> {
+  const out = {} as Record<Predikat, number>;
+  for (const p of PREDIKATS) out[p] = c[p];
+  return out;
+}
+
+function unitDocument(u: UnitResult): UnitDocument {
+  return {
+    unit: u.unit,
+    employees: u.employees,
+    complete: u.complete,
+    pending: u.pending,
+    meanWorkScore: roundForReport(u.meanWorkScore),
+    orgPredikat: u.orgPredikat,
+    counts: u.counts === null ? null : predikatCounts(u.counts),
+    curve: u.curve === null ? null : { ok: u.curve.ok, violations: u.curve.violations },
+    ikm: roundForReport(u.ikm),
+    mutu: u.mutu,
+    respondents: u.respondents,
+  };
+}
+
+export function buildResultsDocument(run: RunResult): ResultsDocument {
+  return {
+    period: run.period.id,
+    regime: run.regime,
+    generatedBy: `appraise ${run.tool.version}`,
+    employees: sortedEmployees(run).map((e) => employeeDocument(run, e)),
+    units: [...run.units].sort((a, b) => compareText(a.unit, b.unit)).map(unitDocument),
+    issues: sortedIssues(run.issues).map((i) => ({
+      file: i.file,
+      sheet: i.sheet ?? null,
+      row: i.row ?? null,
+      column: i.column ?? null,
+      code: i.code,
+      severity: i.severity,
+      message: i.message,
+      hint: i.hint,
+    })),
+  };
+}
+
+/** 2-space indent and a trailing newline; byte-identical for identical documents. */
+export function serializeResults(doc: ResultsDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
