@@ -154,7 +154,12 @@ const OTHER_LABEL: Text = { id: 'Lainnya', en: 'Other' };
 /** Written-out "other" categories join the blank bucket rather than forming a second "Lainnya". */
 const OTHER_KEYS = new Set(['lainnya', 'lain-lain', 'lain lain', 'other', 'others']);
 
-function categoryKey(raw: string | null): { key: string; spelled: string | null } {
+interface CategoryKey {
+  key: string;
+  spelled: string | null;
+}
+
+function categoryKey(raw: string | null): CategoryKey {
   const spelled = raw === null ? '' : raw.trim().replace(/\s+/g, ' ');
   const key = spelled.toLowerCase();
   if (key === '' || OTHER_KEYS.has(key)) return { key: '', spelled: null };
@@ -163,6 +168,14 @@ function categoryKey(raw: string | null): { key: string; spelled: string | null 
 
 function isBlank(s: string | null): boolean {
   return s === null || s.trim() === '';
+}
+
+/**
+ * The complaint category of a response, or null when it carries no complaint. A response carries a
+ * complaint when it has complaint text or a category (some forms have only a category box).
+ */
+function complaintOf(r: SurveyResponse): CategoryKey | null {
+  return isBlank(r.complaint) && isBlank(r.complaintCategory) ? null : categoryKey(r.complaintCategory);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,11 +209,11 @@ export class IkmTally {
 
   add(r: SurveyResponse): this {
     assertAnswers(r);
-    return this.addChecked(r);
+    return this.addChecked(r, complaintOf(r));
   }
 
   /** `add` without re-validating: for a response already checked by `assertAnswers`. */
-  private addChecked(r: SurveyResponse): this {
+  private addChecked(r: SurveyResponse, complaint: CategoryKey | null): this {
     this.responses++;
     for (let i = 0; i < UNSUR_COUNT; i++) {
       const v = r.answers[i];
@@ -209,18 +222,15 @@ export class IkmTally {
       this.counts[i]++;
       if (v <= 2) this.lowAnswers++;
     }
-    // A response carries a complaint when it has complaint text or a category (some forms have
-    // only a category box).
-    if (!isBlank(r.complaint) || !isBlank(r.complaintCategory)) {
-      this.addComplaints(categoryKey(r.complaintCategory), 1);
-    }
+    if (complaint !== null) this.addComplaints(complaint, 1);
     return this;
   }
 
   /** Adds one validated response to several tallies (grouping): validates it once. */
   static addToAll(r: SurveyResponse, tallies: IkmTally[]): void {
     assertAnswers(r);
-    for (const t of tallies) t.addChecked(r);
+    const complaint = complaintOf(r);
+    for (const t of tallies) t.addChecked(r, complaint);
   }
 
   merge(other: IkmTally): this {
@@ -234,7 +244,7 @@ export class IkmTally {
     return this;
   }
 
-  private addComplaints(k: { key: string; spelled: string | null }, count: number): void {
+  private addComplaints(k: CategoryKey, count: number): void {
     this.complaintTotal += count;
     const e = this.complaints.get(k.key);
     if (e) e.count += count;
