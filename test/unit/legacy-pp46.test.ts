@@ -80,6 +80,7 @@ describe('pp-46-2011 aspects', () => {
     expect(codeOf(() => waktuValue(-12, 5))).toBe('PP46_TARGET_INVALID');
     expect(codeOf(() => kualitasValue(100, -1))).toBe('PP46_REALISASI_INVALID');
     expect(codeOf(() => kuantitasValue(12, Number.NaN))).toBe('PP46_REALISASI_INVALID');
+    expect(codeOf(() => efisiensi(0, 5))).toBe('PP46_TARGET_INVALID');
   });
 });
 

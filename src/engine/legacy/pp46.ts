@@ -41,6 +41,7 @@ const KUANTITAS: Text = { id: 'kuantitas', en: 'quantity' };
 const KUALITAS: Text = { id: 'kualitas', en: 'quality' };
 const WAKTU: Text = { id: 'waktu', en: 'time' };
 const BIAYA: Text = { id: 'biaya', en: 'cost' };
+const WAKTU_OR_BIAYA: Text = { id: 'waktu/biaya', en: 'time/cost' };
 
 /** Kuantitas = realisasi output / target output × 100. */
 export function kuantitasValue(target: number, realisasi: number): number {
@@ -58,6 +59,8 @@ export function kualitasValue(target: number, realisasi: number): number {
 
 /** Efficiency of time or cost: e = 100 − R/T × 100 (percent saved). */
 export function efisiensi(target: number, realisasi: number): number {
+  requireTarget(WAKTU_OR_BIAYA, target);
+  requireRealisasi(WAKTU_OR_BIAYA, realisasi);
   return 100 - (realisasi / target) * 100;
 }
 
