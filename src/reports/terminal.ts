@@ -63,11 +63,21 @@ function severityPaint(c: ChalkInstance, s: Severity): (text: string) => string 
   return s === 'error' ? c.red : s === 'warning' ? c.yellow : c.blue;
 }
 
+const TALLY: Record<Severity, { id: string; en: [string, string] }> = {
+  error: { id: 'kesalahan', en: ['error', 'errors'] },
+  warning: { id: 'peringatan', en: ['warning', 'warnings'] },
+  info: { id: 'informasi', en: ['notice', 'notices'] },
+};
+
 /** `2 kesalahan, 1 peringatan` — only the severities that occur. */
 function tally(issues: readonly Issue[], lang: Lang, c: ChalkInstance): string {
   const counts = countBySeverity(issues);
   return SEVERITIES.filter((s) => counts[s] > 0)
-    .map((s) => severityPaint(c, s)(`${counts[s]} ${severityLabel(s, lang).toLowerCase()}`))
+    .map((s) => {
+      const n = counts[s];
+      const word = lang === 'id' ? TALLY[s].id : TALLY[s].en[n === 1 ? 0 : 1];
+      return severityPaint(c, s)(`${n} ${word}`);
+    })
     .join(', ');
 }
 
