@@ -411,6 +411,7 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
     extraNames.set(index, name);
   });
   const letters = cols.map((c) => columnLetter(c.index));
+  const headerWidth = header.row.cells.length;
 
   const toTableRow = (raw: RawRow): TableRow | null => {
     const cells = raw.cells;
@@ -431,12 +432,11 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
       places[c.key] = { ...base, column: letters[i]! };
     }
     const extra: Record<string, CellValue> = {};
-    for (let i = 0; i < cells.length; i++) {
-      if (recognised.has(i)) continue;
-      const name = extraNames.get(i);
+    for (const [i, name] of extraNames) extra[name] = cells[i] ?? null;
+    // Cells right of the header row's last cell: kept by column letter when not blank.
+    for (let i = headerWidth; i < cells.length; i++) {
       const v = cells[i] ?? null;
-      if (name !== undefined) extra[name] = v;
-      else if (!isBlank(v)) extra[`[${columnLetter(i)}]`] = v;
+      if (!isBlank(v)) extra[`[${columnLetter(i)}]`] = v;
     }
     return { place: base, values, places, extra };
   };
