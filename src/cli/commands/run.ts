@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { computeRun } from '../../pipeline/run.js';
 import { buildResultsDocument, serializeResults } from '../../reports/results-json.js';
 import { writeReportWorkbook } from '../../reports/workbook.js';
+import { indicatorCsvFileName, indicatorsGoToCsv, resultsFileName, workbookFileName } from '../../reports/common.js';
 import { renderIssues, renderSummary } from '../../reports/terminal.js';
 import { AppError, EXIT } from '../../domain/errors.js';
 import { OutputBatch } from '../../workspace/atomic.js';
@@ -38,9 +39,11 @@ export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> 
     ctx.progress(ctx.tr('Menulis laporan', 'Writing reports'));
     const batch = new OutputBatch(outDir);
     try {
-      const workbook = batch.reserve(`laporan-kinerja-${period.id}.xlsx`);
-      await writeReportWorkbook(run, workbook.tmp, ctx.lang);
-      const json = batch.reserve(`hasil-${period.id}.json`);
+      const workbook = batch.reserve(workbookFileName(period.id));
+      // Above detailSheetMaxRows the indicator rows go to a csv beside the workbook, in the same batch.
+      const indicatorCsv = indicatorsGoToCsv(run) ? batch.reserve(indicatorCsvFileName(period.id)) : null;
+      await writeReportWorkbook(run, workbook.tmp, ctx.lang, indicatorCsv ? { indicatorCsvPath: indicatorCsv.tmp } : {});
+      const json = batch.reserve(resultsFileName(period.id));
       writeFileSync(json.tmp, serializeResults(buildResultsDocument(run)));
       written.push(...batch.commit());
     } catch (e) {
