@@ -216,16 +216,15 @@ function csvError(err: CsvError, displayName: string): IoError {
 }
 
 /**
- * Streams the records of a csv file as RawRow (cells as strings, '' → null, `row` = the 1-based
- * line on which the record starts). Lines inside quoted fields are counted as written; an empty
- * line yields a row with one null cell, so callers see it and decide (tables skip blank rows).
- * Throws IoError for unreadable files and malformed csv.
+ * Streams the records of a csv file in batches (all records parsed from one read chunk), which
+ * saves one async step per record for callers that process millions of rows. Same rows and errors
+ * as readCsvRows.
  */
-export async function* readCsvRows(
+export async function* readCsvBatches(
   path: string,
   displayName: string = path,
   probe?: CsvProbe,
-): AsyncGenerator<RawRow> {
+): AsyncGenerator<RawRow[]> {
   const p = probe ?? (await probeCsv(path, displayName));
   const parser = new LineParser(
     {
@@ -243,10 +242,44 @@ export async function* readCsvRows(
   const stages: (NodeJS.ReadableStream | NodeJS.ReadWriteStream)[] = [source];
   if (p.encoding === 'windows-1252') stages.push(iconv.decodeStream('win1252'));
   stages.push(parser);
-  // Errors of any stage destroy the parser, which ends the iteration below with that error.
-  pipeline(stages, () => undefined);
+  let done = false;
+  let error: unknown = null;
+  let wake: (() => void) | null = null;
+  const signal = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  // Errors of any stage reach the callback (and destroy the parser).
+  pipeline(stages, (err) => {
+    if (err) error ??= err;
+    done = true;
+    signal();
+  });
+  parser.on('readable', signal);
+  parser.on('error', (err) => {
+    error ??= err;
+    signal();
+  });
+  parser.on('end', () => {
+    done = true;
+    signal();
+  });
   try {
-    for await (const row of parser as AsyncIterable<RawRow>) yield row;
+    for (;;) {
+      const batch: RawRow[] = [];
+      let r: RawRow | null;
+      while ((r = parser.read() as RawRow | null) !== null) batch.push(r);
+      if (batch.length > 0) {
+        yield batch;
+        continue;
+      }
+      if (error) throw error;
+      if (done) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
   } catch (err) {
     if (err instanceof CsvError) throw csvError(err, displayName);
     throw fileError(err, displayName);
@@ -254,4 +287,18 @@ export async function* readCsvRows(
     parser.destroy();
     source.destroy();
   }
+}
+
+/**
+ * Streams the records of a csv file as RawRow (cells as strings, '' → null, `row` = the 1-based
+ * line on which the record starts). Lines inside quoted fields are counted as written; an empty
+ * line yields a row with one null cell, so callers see it and decide (tables skip blank rows).
+ * Throws IoError for unreadable files and malformed csv.
+ */
+export async function* readCsvRows(
+  path: string,
+  displayName: string = path,
+  probe?: CsvProbe,
+): AsyncGenerator<RawRow> {
+  for await (const batch of readCsvBatches(path, displayName, probe)) yield* batch;
 }

@@ -7,7 +7,7 @@ import { columnLetter } from '../domain/place.js';
 import type { Text } from '../domain/i18n.js';
 import type { CellValue, ColumnSpec, RawRow, SourceInfo, TableRow } from './types.js';
 import { IoError, fileError } from './errors.js';
-import { probeCsv, readCsvRows } from './csv.js';
+import { probeCsv, readCsvBatches, readCsvRows } from './csv.js';
 import type { CsvProbe } from './csv.js';
 import { readXlsxSheets } from './xlsx.js';
 import { cellText, isBlank } from './values.js';
@@ -239,18 +239,20 @@ function resolveColumns(m: HeaderMatch, opts: OpenTableOptions, sheet: string | 
 /** Rows of one source (csv file or one sheet) with the rows read so far during the header search. */
 interface Pending {
   buffered: RawRow[];
-  iterator: AsyncIterator<RawRow>;
+  iterator: AsyncIterator<RawRow[]>;
   /** Ends the whole underlying read (sheet iterator and workbook). */
   release(): Promise<void>;
 }
 
-async function fillBuffer(iterator: AsyncIterator<RawRow>, searchRows: number): Promise<RawRow[]> {
+/** Reads whole batches until past the header search rows (at most one batch more is held). */
+async function fillBuffer(iterator: AsyncIterator<RawRow[]>, searchRows: number): Promise<RawRow[]> {
   const buffered: RawRow[] = [];
   for (;;) {
     const r = await iterator.next();
     if (r.done) break;
-    buffered.push(r.value);
-    if (r.value.row >= searchRows) break;
+    for (const row of r.value) buffered.push(row);
+    const last = r.value[r.value.length - 1];
+    if (last && last.row >= searchRows) break;
   }
   return buffered;
 }
@@ -304,7 +306,7 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
     try {
       probe = await probeCsv(opts.path, displayName);
       sha256 = probe.sha256;
-      const gen = readCsvRows(opts.path, displayName, probe);
+      const gen = readCsvBatches(opts.path, displayName, probe);
       const buffered = await fillBuffer(gen, searchRows);
       const { found, best } = findHeader(buffered, searchRows, lookup, required);
       if (!found) {
@@ -324,7 +326,7 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
       const sheets = readXlsxSheets(opts.path, displayName);
       const names: string[] = [];
       let best: Candidate = { match: null };
-      let hit: { header: HeaderMatch; sheet: string; rows: AsyncGenerator<RawRow>; buffered: RawRow[] } | null =
+      let hit: { header: HeaderMatch; sheet: string; rows: AsyncGenerator<RawRow[]>; buffered: RawRow[] } | null =
         null;
       for (;;) {
         const next = await sheets.next();
@@ -334,7 +336,7 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
         if (opts.sheet !== undefined && s.name !== opts.sheet && s.name.trim().toLowerCase() !== opts.sheet.trim().toLowerCase()) {
           continue; // rows never started: the reader skips the sheet without parsing it
         }
-        const rows = s.rows[Symbol.asyncIterator]() as AsyncGenerator<RawRow>;
+        const rows = s.batches[Symbol.asyncIterator]() as AsyncGenerator<RawRow[]>;
         const buffered = await fillBuffer(rows, searchRows);
         const { found, best: b } = findHeader(buffered, searchRows, lookup, required);
         if (found) {
@@ -423,13 +425,18 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
       }
     }
     if (blank) return null;
-    const base = sheet !== undefined ? { file: displayName, sheet, row: raw.row } : { file: displayName, row: raw.row };
+    const row = raw.row;
+    const base: CellPlace = sheet !== undefined ? { file: displayName, sheet, row } : { file: displayName, row };
     const values: Record<string, CellValue> = {};
     const places: Record<string, CellPlace> = {};
+    // Literal objects of one shape (no spread): this runs for every cell of every row.
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
       values[c.key] = cells[c.index] ?? null;
-      places[c.key] = { ...base, column: letters[i]! };
+      places[c.key] =
+        sheet !== undefined
+          ? { file: displayName, sheet, row, column: letters[i]! }
+          : { file: displayName, row, column: letters[i]! };
     }
     const extra: Record<string, CellValue> = {};
     for (const [i, name] of extraNames) extra[name] = cells[i] ?? null;
@@ -443,14 +450,14 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
 
   let first: Pending | null = pending;
 
-  async function* reopen(): AsyncGenerator<RawRow> {
+  async function* reopen(): AsyncGenerator<RawRow[]> {
     if (format === 'csv') {
-      yield* readCsvRows(opts.path, displayName, probe);
+      yield* readCsvBatches(opts.path, displayName, probe);
       return;
     }
     for await (const s of readXlsxSheets(opts.path, displayName)) {
       if (s.name !== sheet) continue;
-      yield* s.rows;
+      yield* s.batches;
       return;
     }
   }
@@ -458,7 +465,7 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
   async function* rows(): AsyncGenerator<TableRow> {
     const p = first;
     first = null;
-    const iterator: AsyncIterator<RawRow> = p ? p.iterator : reopen();
+    const iterator: AsyncIterator<RawRow[]> = p ? p.iterator : reopen();
     try {
       if (p) {
         for (const raw of p.buffered) {
@@ -470,9 +477,11 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
       for (;;) {
         const r = await iterator.next();
         if (r.done) break;
-        if (r.value.row <= headerRow) continue;
-        const t = toTableRow(r.value);
-        if (t) yield t;
+        for (const raw of r.value) {
+          if (raw.row <= headerRow) continue;
+          const t = toTableRow(raw);
+          if (t) yield t;
+        }
       }
     } catch (err) {
       report(sink, err, displayName);

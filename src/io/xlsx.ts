@@ -25,6 +25,8 @@ export interface XlsxSheet {
   index: number;
   /** Rows with at least one stored cell, in order. Must be consumed (or abandoned) before the next sheet. */
   rows: AsyncIterable<XlsxRow>;
+  /** The same rows in batches (as parsed per read chunk); use either `rows` or `batches`, once. */
+  batches: AsyncIterable<XlsxRow[]>;
 }
 
 const READER_OPTIONS = {
@@ -116,6 +118,8 @@ export function rowCells(row: ExcelJS.Row, date1904 = false): CellValue[] {
 interface StreamingSheet extends AsyncIterable<ExcelJS.Row> {
   name: string;
   id: number | string;
+  /** ExcelJS yields the parsed events of each read chunk together; rows are `{eventType:'row'}`. */
+  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
 }
 
 interface StreamingBook extends AsyncIterable<StreamingSheet> {
@@ -165,16 +169,26 @@ export async function* readXlsxSheets(path: string, displayName: string = path):
       index++;
       const date1904 = reader.properties?.model?.date1904 === true;
       const name = ws.name;
-      async function* rows(): AsyncGenerator<XlsxRow> {
+      async function* batches(): AsyncGenerator<XlsxRow[]> {
         try {
-          for await (const row of ws) {
-            yield { sheet: name, row: row.number, cells: rowCells(row, date1904) };
+          for await (const events of ws.parse()) {
+            const batch: XlsxRow[] = [];
+            for (const e of events) {
+              if (e.eventType !== 'row') continue;
+              const row = e.value as ExcelJS.Row;
+              batch.push({ sheet: name, row: row.number, cells: rowCells(row, date1904) });
+            }
+            if (batch.length > 0) yield batch;
           }
         } catch (err) {
           throw xlsxError(sourceError ?? err, displayName);
         }
       }
-      yield { name, index, rows: rows() };
+      const b = batches();
+      async function* rows(): AsyncGenerator<XlsxRow> {
+        for await (const batch of b) yield* batch;
+      }
+      yield { name, index, rows: rows(), batches: b };
     }
   } catch (err) {
     throw xlsxError(sourceError ?? err, displayName);
