@@ -25,11 +25,6 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   process.once('SIGTERM', onSigint);
 
   const program = buildProgram(io);
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
-  });
   try {
     await program.parseAsync(argv);
     return EXIT.ok;

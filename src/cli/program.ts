@@ -13,6 +13,12 @@ import { TOOL } from '../version.js';
  */
 export function buildProgram(io: CliIO): Command {
   const program = new Command();
+  // Set before the subcommands are added: they inherit these settings.
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+  });
   const ctxOf = (cmd: Command) => new Context(io, cmd.optsWithGlobals<GlobalOptions>());
 
   program
