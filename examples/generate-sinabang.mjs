@@ -297,7 +297,7 @@ export const PROFILES = {
   ],
   'HEAD-DUKCAPIL': [
     ['DKP-01', 'Persentase penduduk wajib KTP yang telah memiliki KTP-el', P, 'u', 97, '%', 'n', 1, 't'],
-    ['DKP-02', 'Persentase anak usia 0-18 tahun yang memiliki akta kelahiran', P, 'u', 95, '%', 'n', 1, 't'],
+    ['DKP-02', 'Persentase anak usia 0–18 tahun yang memiliki akta kelahiran', P, 'u', 95, '%', 'n', 1, 't'],
     ['DKP-03', 'Rata-rata waktu penyelesaian dokumen kependudukan', K, 'u', 3, 'hari', 't', 2, 'r'],
     ['DKP-04', 'Jumlah pengaduan layanan yang tidak ditindaklanjuti', K, 'u', 0, 'kasus', 't', 1, 'j'],
   ],
