@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { parse } from 'csv-parse';
-import { BENCH_PERIOD, GENERATOR_VERSION, generateWorkspace, type GenerateResult } from './generate.js';
+import { BENCH_PERIOD, GENERATOR_VERSION, estimateBytes, generateWorkspace, type GenerateResult } from './generate.js';
 
 /**
  * `npm run bench -- --employees N` (SPEC §9): generate a synthetic workspace, measure the floor
@@ -111,6 +111,14 @@ export async function prepareWorkspace(
   }
   // Removed first: a generation cut short must not leave a stamp that vouches for half-written files.
   await rm(stampPath, { force: true });
+  await mkdir(dir, { recursive: true });
+  const needed = estimateBytes(opts.employees, opts.surveyMultiplier);
+  const fs = await statfs(dir);
+  const free = fs.bavail * fs.bsize;
+  if (needed > free) {
+    throw new Error(`not enough disk space in ${dirname(dir)}: the workspace needs about ${(needed / 1024 ** 3).toFixed(1)} GiB, `
+      + `${(free / 1024 ** 3).toFixed(1)} GiB free (use --dir elsewhere, fewer --employees, or --skip-x20)`);
+  }
   const result = await generateWorkspace(dir, opts);
   const sizes = Object.fromEntries(result.files.map((f) => [relPath(dir, f), statSync(f).size]));
   const stamp: Stamp = { generator: GENERATOR_VERSION, ...opts, rows: result.rows, sizes };
@@ -330,7 +338,7 @@ export async function main(argv: string[]): Promise<number> {
       const ratio = floorSeconds ? run.seconds / floorSeconds : null;
       const verdict = withFloor
         ? judge(args.employees, { exitCode: run.exitCode, ratio, peakRssMb: run.peakRssMb })
-        : judge(-1, { exitCode: run.exitCode, ratio: null, peakRssMb: run.peakRssMb });
+        : judge(-1, { exitCode: run.exitCode, ratio: null, peakRssMb: run.peakRssMb }); // no budget: informational unless the run failed
       if (run.exitCode !== 0 && run.exitCode !== 3) {
         say(`${label}: the run failed (exit ${run.exitCode ?? run.signal}); its last output:\n${run.stderrTail}`);
       }
@@ -351,6 +359,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (args.dir !== null || args.keep) process.stdout.write(`workspaces: ${normalDir}${args.skipX20 ? '' : `, ${x20Dir}`}\n`);
     return columns.some((c) => c.verdict.result === 'fail') ? 1 : 0;
+  } catch (e) {
+    // Expected failures (disk space, an unwritable --dir) read better without a stack.
+    say(`error: ${(e as Error).message ?? String(e)}`);
+    return 1;
   } finally {
     if (temp !== null && !args.keep) await rm(temp, { recursive: true, force: true });
   }

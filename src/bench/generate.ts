@@ -389,6 +389,12 @@ const CATALOGUE: readonly (readonly string[])[] = [
   ['PLT-08', 'Literasi Digital Layanan Publik', 'perilaku:adaptif;perilaku:kompeten;unsur:U2', '20', 'e-learning', 'Kominfo'],
 ];
 
+/** Approximate bytes written for N employees (measured on generated files), for a disk-space check. */
+export function estimateBytes(employees: number, surveyMultiplier = 1): number {
+  // roster ~130, 8 indicator rows ~940, behaviour ~175, 5 survey rows ~425 per employee.
+  return Math.ceil(employees * (1_250 + 425 * surveyMultiplier));
+}
+
 export async function generateWorkspace(dir: string, opts: GenerateOptions): Promise<GenerateResult> {
   const n = opts.employees;
   const seed = opts.seed ?? 1;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BIRTH_DAYS, FILES, NIP_CAPACITY, UNIT_COUNT, benchUnits, generateWorkspace, indexOfNip, nipAt,
+  BIRTH_DAYS, FILES, NIP_CAPACITY, UNIT_COUNT, benchUnits, estimateBytes, generateWorkspace, indexOfNip, nipAt,
 } from '../../src/bench/generate.ts';
 import { parseNip } from '../../src/domain/nip.ts';
 import { COLUMNS } from '../../src/ingest/columns.ts';
@@ -55,6 +55,12 @@ describe('generateWorkspace', () => {
     });
     expect(files.map((f) => f.slice(a.length + 1)).sort()).toEqual([...ALL].sort());
     for (const [rel, n] of Object.entries(rows)) expect(read(a, rel).length, rel).toBe(n + 1);
+  });
+
+  it('writes about as many bytes as estimateBytes says (the disk-space check relies on it)', () => {
+    const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
+    expect(total / estimateBytes(N)).toBeGreaterThan(0.8);
+    expect(total / estimateBytes(N)).toBeLessThan(1.25);
   });
 
   it('writes a config the schema accepts, with the benchmark organisation and default detailSheetMaxRows', () => {
