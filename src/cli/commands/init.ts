@@ -4,7 +4,7 @@ import { REGIMES, type Regime } from '../../config/schema.js';
 import { AppError, EXIT } from '../../domain/errors.js';
 import type { Lang } from '../../domain/i18n.js';
 import { parsePeriod } from '../../domain/period.js';
-import { initWorkspace } from '../../workspace/init.js';
+import { InitError, initWorkspace } from '../../workspace/init.js';
 
 export interface InitOptions {
   organisation?: string;
@@ -70,9 +70,12 @@ export async function initCommand(ctx: Context, dirArg: string | undefined, opts
       ...(opts.period ? { period: opts.period } : {}),
     });
   } catch (e) {
-    if ((e as { code?: string }).code === 'WORKSPACE_EXISTS') {
-      throw new AppError(EXIT.usage, ctx.tr(`Sudah ada ruang kerja di ${dir}.`, `There is already a workspace in ${dir}.`),
-        ctx.tr('Pilih folder lain; konfigurasi yang ada tidak ditimpa.', 'Choose another folder; the existing config is not overwritten.'));
+    if (e instanceof InitError) {
+      if (e.code === 'WORKSPACE_EXISTS') {
+        throw new AppError(EXIT.usage, ctx.tr(`Sudah ada ruang kerja di ${dir}.`, `There is already a workspace in ${dir}.`),
+          ctx.tr('Pilih folder lain; konfigurasi yang ada tidak ditimpa.', 'Choose another folder; the existing config is not overwritten.'));
+      }
+      throw new AppError(EXIT.usage, e.message, e.hint);
     }
     throw e;
   }

@@ -23,7 +23,14 @@ export async function templateCommand(ctx: Context, kind: string, opts: Template
   if (existsSync(path) && !opts.force) {
     throw new AppError(EXIT.usage, ctx.tr(`${path} sudah ada.`, `${path} already exists.`), ctx.tr('Pilih nama lain dengan -o, atau tambahkan --force untuk menimpa.', 'Choose another name with -o, or add --force to overwrite.'));
   }
-  await writeTemplate(kind as InputKind, path, ctx.lang);
+  // Inside a workspace the Aspek dropdown offers that workspace's configured aspects.
+  let aspects;
+  try {
+    aspects = ctx.loadWorkspace().loaded.config.aspects;
+  } catch {
+    aspects = undefined;
+  }
+  await writeTemplate(kind as InputKind, path, ctx.lang, aspects ? { aspects } : {});
   if (ctx.json) ctx.printJson({ kind, written: [path] });
   else ctx.print(ctx.tr(`Templat ${kind} ditulis: ${path}`, `Template ${kind} written: ${path}`));
 }
