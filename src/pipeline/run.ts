@@ -13,7 +13,7 @@ import type { RowCounts } from '../ingest/counts.js';
 import { ingestIndicators } from '../ingest/indicators.js';
 import { ingestRoster } from '../ingest/roster.js';
 import { openTable, type OpenedTable } from '../io/table.js';
-import { locateInput, type InputLocation } from '../workspace/layout.js';
+import { displayPath, locateInput, type InputLocation } from '../workspace/layout.js';
 import { TOOL } from '../version.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
 
@@ -118,7 +118,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     regime: config.regime,
     config,
     configHash: loaded.hash,
-    configFile: loaded.file,
+    configFile: displayPath(workspace, loaded.file),
     workspaceDir: workspace,
     lang,
     employees,

@@ -46,6 +46,7 @@ export interface RunResult {
   config: Config;
   /** SHA-256 of the config file's bytes. */
   configHash: string;
+  /** Relative to the workspace (reports carry no machine-specific paths). */
   configFile: string;
   workspaceDir: string;
   lang: Lang;
