@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse as parseYaml } from 'yaml';
+import { writeFeedbackExamples } from './gen/feedback.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -855,13 +856,14 @@ export async function main() {
     `${ORGANISATION} — Triwulan I 2025`,
   ]);
   await writeIndikatorXlsx(SINABANG, '2025-Q2', q2);
+  const feedback = await writeFeedbackExamples({ dir: SINABANG, roster, rngFor, newWorkbook, addTable, saveWorkbook, writeText, encode1252 });
   const units = [...new Set(roster.map((e) => e.unit))];
   writeText(join(SINABANG, 'README.md'), README
     .replace('{COUNT}', String(roster.length))
     .replace('{UNITS}', String(units.length))
     .replace('{UNIT_LIST}', units.map((u) => `${u} (${roster.filter((e) => e.unit === u).length})`).join(', '))
     .replace('{Q1}', String(q1.length))
-    .replace('{Q2}', String(q2.length)));
+    .replace('{Q2}', String(q2.length)) + feedback.readme);
 
   const planted = buildPlanted(roster, q1);
   writeText(join(PLANTED, 'appraise.config.yaml'), configText(`${ORGANISATION} (contoh data dengan kesalahan)`));

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { Context, type CliIO, type GlobalOptions } from './context.js';
+import { feedbackCommand } from './commands/feedback.js';
 import { initCommand } from './commands/init.js';
 import { runCommand } from './commands/run.js';
 import { templateCommand } from './commands/template.js';
@@ -79,6 +80,23 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or config error, 3 input data erro
     .option('-o, --out <dir>', 'output folder (default: laporan/<period>)')
     .addHelpText('after', '\nExamples:\n  $ appraise run --period 2025-Q1\n  $ appraise run --period 2025-Q1 --strict --out /srv/laporan/2025-Q1\n  $ appraise run --period 2025-Q1 --json > hasil.json')
     .action((opts, cmd: Command) => runCommand(ctxOf(cmd), opts));
+
+  program
+    .command('feedback')
+    .description('citizen satisfaction survey (IKM, PermenPANRB 14/2017) per unit and service: survei-kepuasan-<period>.xlsx and .json')
+    .option('-p, --period <period>', 'period: YYYY, YYYY-S1, YYYY-Q1..Q4 or YYYY-MM')
+    .option('--dry-run', 'compute and print the table, write nothing')
+    .option('-o, --out <dir>', 'output folder (default: laporan/<period>)')
+    .addHelpText('after', `
+Reads every csv/xlsx file in data/<period>/umpan-balik/ (answers U1..U9 or by unsur name, 1-4),
+merges them (the same respondent counts once) and prints IKM, mutu, weakest unsur, complaints and
+sample adequacy (Jumlah Penerima Layanan from data/<period>/unit.xlsx) per unit and service.
+
+Examples:
+  $ appraise feedback --period 2025-Q1
+  $ appraise feedback --period 2025-Q1 --lang en --dry-run
+  $ appraise feedback --period 2025-Q1 --json | jq '.feedback.units[] | {unit, ikm, mutu}'`)
+    .action((opts, cmd: Command) => feedbackCommand(ctxOf(cmd), opts));
 
   return program;
 }

@@ -427,47 +427,60 @@ function finalizeSorted(m: Map<string, IkmTally>, opts: IkmOptions): Map<string,
 }
 
 /**
- * Per unit, service, unit+service and officer (SPEC §4). Unit names, service codes and NIPs are
- * matched exactly as given (ingest normalises them). Map keys are sorted, so reports are
- * reproducible whatever the order of the input files.
+ * Per unit, service, unit+service and officer (SPEC §4), built one response at a time: only the
+ * counters of each group are kept, never the responses, so a survey of millions of rows streams
+ * through in constant memory per group. Unit names, service codes and NIPs are matched exactly as
+ * given (ingest normalises them). Map keys of the result are sorted, so reports are reproducible
+ * whatever the order of the input files.
  */
-export function groupIkm(responses: Iterable<SurveyResponse>, opts: IkmOptions): IkmGroups {
-  const all = new IkmTally();
-  const unit = new Map<string, IkmTally>();
-  const service = new Map<string, IkmTally>();
-  const unitService = new Map<string, Map<string, IkmTally>>();
-  const serviceNoUnit = new Map<string, IkmTally>();
-  const officer = new Map<string, IkmTally>();
+export class IkmGrouper {
+  private readonly all = new IkmTally();
+  private readonly unit = new Map<string, IkmTally>();
+  private readonly service = new Map<string, IkmTally>();
+  private readonly unitService = new Map<string, Map<string, IkmTally>>();
+  private readonly serviceNoUnit = new Map<string, IkmTally>();
+  private readonly officer = new Map<string, IkmTally>();
+  private readonly targets: IkmTally[] = [];
 
-  const targets: IkmTally[] = [];
-  for (const r of responses) {
+  add(r: SurveyResponse): this {
+    const targets = this.targets;
     targets.length = 0;
-    targets.push(all);
+    targets.push(this.all);
     const u = isBlank(r.unit) ? null : r.unit!;
     const s = isBlank(r.service) ? null : r.service!;
-    if (u !== null) targets.push(tallyOf(unit, u));
+    if (u !== null) targets.push(tallyOf(this.unit, u));
     if (s !== null) {
-      targets.push(tallyOf(service, s));
+      targets.push(tallyOf(this.service, s));
       if (u !== null) {
-        let m = unitService.get(u);
-        if (!m) unitService.set(u, (m = new Map()));
+        let m = this.unitService.get(u);
+        if (!m) this.unitService.set(u, (m = new Map()));
         targets.push(tallyOf(m, s));
       } else {
-        targets.push(tallyOf(serviceNoUnit, s));
+        targets.push(tallyOf(this.serviceNoUnit, s));
       }
     }
-    if (!isBlank(r.officerNip)) targets.push(tallyOf(officer, r.officerNip!));
+    if (!isBlank(r.officerNip)) targets.push(tallyOf(this.officer, r.officerNip!));
     IkmTally.addToAll(r, targets);
+    return this;
   }
 
-  const byUnitService = new Map<string, Map<string, IkmResult>>();
-  for (const u of [...unitService.keys()].sort(cmp)) byUnitService.set(u, finalizeSorted(unitService.get(u)!, opts));
-  return {
-    overall: all.result(opts),
-    byUnit: finalizeSorted(unit, opts),
-    byService: finalizeSorted(service, opts),
-    byUnitService,
-    byServiceWithoutUnit: finalizeSorted(serviceNoUnit, opts),
-    byOfficer: finalizeSorted(officer, opts),
-  };
+  result(opts: IkmOptions): IkmGroups {
+    const byUnitService = new Map<string, Map<string, IkmResult>>();
+    for (const u of [...this.unitService.keys()].sort(cmp)) byUnitService.set(u, finalizeSorted(this.unitService.get(u)!, opts));
+    return {
+      overall: this.all.result(opts),
+      byUnit: finalizeSorted(this.unit, opts),
+      byService: finalizeSorted(this.service, opts),
+      byUnitService,
+      byServiceWithoutUnit: finalizeSorted(this.serviceNoUnit, opts),
+      byOfficer: finalizeSorted(this.officer, opts),
+    };
+  }
+}
+
+/** Groups a set of responses at once (see IkmGrouper). */
+export function groupIkm(responses: Iterable<SurveyResponse>, opts: IkmOptions): IkmGroups {
+  const g = new IkmGrouper();
+  for (const r of responses) g.add(r);
+  return g.result(opts);
 }

@@ -15,6 +15,7 @@ import { ingestRoster } from '../ingest/roster.js';
 import { openTable, type OpenedTable } from '../io/table.js';
 import { displayPath, locateInput, type InputLocation } from '../workspace/layout.js';
 import { TOOL } from '../version.js';
+import { addSatisfactionStep, applyUnitIkm, runFeedbackStage, satisfactionOf } from './feedback-stage.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
 
 export interface RunInput {
@@ -98,19 +99,29 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     }, { id: 'Buat berkasnya dari templat: appraise template indikator', en: 'Create the file from the template: appraise template indikator' });
   }
 
+  // Citizen feedback (SPEC §4): IKM per unit, service and officer; satisfaction per employee.
+  const feedback = await runFeedbackStage({
+    workspace, config, period, lang, sink, employees: roster.employees, say,
+    record: (kind, table, counts) => record(kind, table, counts),
+    unitFileRecorded: inputs.some((i) => i.kind === 'unit'),
+  });
+
   say(lang === 'id' ? 'Menghitung nilai' : 'Scoring');
   const employees: EmployeeResult[] = [];
   for (const employee of [...roster.employees.values()].sort(byUnitThenNip)) {
     employees.push(scoreWork({
       employee,
       indicators: indicatorsByNip.get(employee.nip) ?? [],
-      satisfaction: null,
+      satisfaction: satisfactionOf(feedback, employee.nip),
       aspects: config.aspects,
       scoring: config.scoring,
       ikmTarget: config.feedback.ikmTarget,
       lang,
     }));
+    addSatisfactionStep(employees[employees.length - 1]!, feedback, lang);
   }
+  const units = summariseUnits(employees);
+  applyUnitIkm(units, feedback);
 
   return {
     tool: TOOL,
@@ -122,9 +133,10 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     workspaceDir: workspace,
     lang,
     employees,
-    units: summariseUnits(employees),
+    units,
     issues: sink.issues,
     inputs,
+    feedback,
   };
 }
 

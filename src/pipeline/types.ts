@@ -4,6 +4,7 @@ import type { Issue } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import type { Predikat } from '../domain/ratings.js';
 import type { EmployeeResult } from '../engine/types.js';
+import type { FeedbackReport } from './feedback-stage.js';
 
 /** One input file of a run, as recorded in the Metodologi sheet and the manifest (SPEC §6). */
 export interface InputFileInfo {
@@ -54,4 +55,6 @@ export interface RunResult {
   units: UnitResult[];
   issues: Issue[];
   inputs: InputFileInfo[];
+  /** Citizen feedback (SPEC §4): null when the period has no feedback file; absent in older fixtures. */
+  feedback?: FeedbackReport | null;
 }

@@ -11,6 +11,7 @@ import type {
 } from '../engine/types.js';
 import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
+import { buildFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
 
 /**
  * hasil-<period>.json (SPEC §6). Keys may be added, never renamed. Scores are rounded half-up to
@@ -30,6 +31,8 @@ export interface ResultsDocument {
   employees: EmployeeDocument[];
   units: UnitDocument[];
   issues: IssueDocument[];
+  /** Citizen feedback per unit, service, officer and employee (SPEC §4); null without feedback files. */
+  feedback: FeedbackDocument | null;
 }
 
 export interface EmployeeDocument {
@@ -193,6 +196,7 @@ export function buildResultsDocument(run: RunResult): ResultsDocument {
       message: i.message,
       hint: i.hint,
     })),
+    feedback: run.feedback ? buildFeedbackDocument(run.feedback, run.lang) : null,
   };
 }
 

@@ -46,7 +46,7 @@ function setCell(cell: ExcelJS.Cell, data: CellData, col: ColumnDef): string {
 }
 
 /** Writes a sheet's blocks; returns nothing, sets frozen header, filter and widths. */
-function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent): void {
+export function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent): void {
   const widths: number[] = [];
   const fit = (i: number, chars: number): void => {
     widths[i] = Math.max(widths[i] ?? 0, Math.min(MAX_WIDTH, chars));

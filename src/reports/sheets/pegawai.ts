@@ -53,6 +53,7 @@ export function buildPegawai(run: RunResult, lang: Lang): SheetContent {
     { header: H.reasons[lang], type: 'general', width: 30 },
     { header: H.training[lang], type: 'integer', width: 12 },
   ];
+  const feedback = run.feedback?.employees;
   const rows = sortedEmployees(run).map((e): CellData[] => {
     const byKey = new Map(e.aspects.map((a) => [a.key, a.score]));
     const predikat: CellData =
@@ -69,8 +70,8 @@ export function buildPegawai(run: RunResult, lang: Lang): SheetContent {
       rating(e.behaviourRating, lang),
       predikat,
       roundForReport(e.satisfaction?.ikm ?? null),
-      // Complaints per officer come with the feedback work; no number is shown until then.
-      null,
+      // Complaints in the responses the employee's IKM comes from (officer, services or unit).
+      e.satisfaction === null ? null : (feedback?.get(e.employee.nip)?.basisComplaints.total ?? null),
       statusLabel(e.status, lang),
       e.pendingReasons.length === 0 ? null : e.pendingReasons.join('; '),
       e.training === null ? null : e.training.length,

@@ -12,6 +12,7 @@ import {
   unitSummaries,
   type UnitSummary,
 } from '../common.js';
+import { ikmOverviewBlock } from './ikm.js';
 import { indicatorCsvNote } from './indikator.js';
 import type { CellData, ColumnDef, SheetBlock, SheetBuilder, SheetContent } from './types.js';
 
@@ -141,7 +142,8 @@ function inputs(run: RunResult, lang: Lang): SheetBlock {
 }
 
 export function buildRingkasan(run: RunResult, lang: Lang): SheetContent {
-  return { blocks: [overview(run, lang), distribution(run, lang), perUnit(run, lang), inputs(run, lang)] };
+  const ikm = ikmOverviewBlock(run, lang);
+  return { blocks: [overview(run, lang), distribution(run, lang), perUnit(run, lang), ...(ikm ? [ikm] : []), inputs(run, lang)] };
 }
 
 export const ringkasanSheet: SheetBuilder = { name: 'Ringkasan', build: buildRingkasan };

@@ -1,0 +1,238 @@
+import type { Config } from '../config/schema.js';
+import type { Lang } from '../domain/i18n.js';
+import type { IssueSink } from '../domain/issues.js';
+import type { CellPlace } from '../domain/place.js';
+import type { Period } from '../domain/period.js';
+import { subPeriods } from '../domain/period.js';
+import { attributeAllFeedback } from '../engine/feedback-attribution.js';
+import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
+import { IkmGrouper, IkmTally } from '../engine/ikm.js';
+import type { IkmResult, IkmWeight } from '../engine/ikm.js';
+import { sampleAdequacy } from '../engine/sample.js';
+import type { SampleAdequacy } from '../engine/sample.js';
+import type { Employee, EmployeeResult } from '../engine/types.js';
+import { COLUMNS } from '../ingest/columns.js';
+import type { RowCounts } from '../ingest/counts.js';
+import { FeedbackIngest, readPopulation } from '../ingest/feedback.js';
+import type { FeedbackTotals } from '../ingest/feedback.js';
+import { openTable } from '../io/table.js';
+import type { OpenedTable } from '../io/table.js';
+import type { ColumnSpec } from '../io/types.js';
+import { locateFeedbackFiles, locateInput } from '../workspace/layout.js';
+import type { InputLocation } from '../workspace/layout.js';
+import type { UnitResult } from './types.js';
+
+/**
+ * The citizen-feedback stage of a run (SPEC §2, §3.2, §4): merges every feedback file of the
+ * period into per-group tallies (responses are not kept), computes IKM per unit, service and
+ * officer, the sample adequacy from the unit file's population, and each employee's satisfaction
+ * (officer → services → unit, engine/feedback-attribution.ts).
+ *
+ * Longer periods (SPEC §3.7): a year or semester whose own umpan-balik folder holds no file pools
+ * the files of its sub-periods (quarters); every response is still checked against the whole
+ * period's dates.
+ */
+
+export interface FeedbackGroupReport {
+  /** Unit name, service code or officer NIP. */
+  key: string;
+  result: IkmResult;
+}
+
+export interface FeedbackUnitReport extends FeedbackGroupReport {
+  /** Whether the roster has this unit (a response may name an unknown unit, reported as a warning). */
+  inRoster: boolean;
+  population: number | null;
+  populationPlace: CellPlace | null;
+  sample: SampleAdequacy | null;
+  /** The unit's services: responses naming both this unit and the service. */
+  services: FeedbackGroupReport[];
+}
+
+export interface FeedbackOfficerReport extends FeedbackGroupReport {
+  name: string | null;
+  unit: string | null;
+  /** Whether the officer's own IKM is used for their aspect (respondents ≥ minRespondentsOfficer). */
+  ownIkmUsed: boolean;
+}
+
+export interface FeedbackReport {
+  weight: IkmWeight;
+  minRespondentsOfficer: number;
+  ikmTarget: number;
+  /** The feedback files read (workspace-relative), in reading order. */
+  files: string[];
+  totals: FeedbackTotals;
+  /** The unit file the population came from, or null. */
+  populationSource: string | null;
+  overall: IkmResult | null;
+  units: FeedbackUnitReport[];
+  /** Per service across all units. */
+  services: FeedbackGroupReport[];
+  /** Responses naming a service but no unit. */
+  servicesWithoutUnit: FeedbackGroupReport[];
+  officers: FeedbackOfficerReport[];
+  /** Attribution of every appraised employee, keyed by NIP. */
+  employees: Map<string, FeedbackAttribution>;
+}
+
+export interface FeedbackStageInput {
+  workspace: string;
+  config: Config;
+  period: Period;
+  lang: Lang;
+  sink: IssueSink;
+  /** The appraised employees (roster, after transfers). */
+  employees: ReadonlyMap<string, Employee>;
+  /** Records an input file in the run (Metodologi, manifest). */
+  record: (kind: 'umpan-balik' | 'unit', table: OpenedTable, counts: RowCounts) => void;
+  /** True when another stage already read and recorded the unit file. */
+  unitFileRecorded?: boolean;
+  say?: (text: string) => void;
+}
+
+/** Feedback files of the period, or of its sub-periods when it has none of its own (SPEC §3.7). */
+export function feedbackLocations(workspace: string, config: Config, period: Period): InputLocation[] {
+  const own = locateFeedbackFiles(workspace, config, period);
+  if (own.length > 0 || (period.kind !== 'year' && period.kind !== 'semester')) return own;
+  return subPeriods(period).flatMap((p) => locateFeedbackFiles(workspace, config, p));
+}
+
+const POPULATION_COLUMNS: ColumnSpec[] = COLUMNS.unit
+  .filter((c) => c.key === 'unit' || c.key === 'population')
+  .map((c) => ({ ...c, required: c.key === 'unit' }));
+
+export async function runFeedbackStage(input: FeedbackStageInput): Promise<FeedbackReport | null> {
+  const { workspace, config, period, lang, sink, employees } = input;
+  const say = input.say ?? (() => {});
+  const locations = feedbackLocations(workspace, config, period);
+  if (locations.length === 0) return null;
+
+  const units = new Set<string>();
+  const services = new Set<string>();
+  for (const e of employees.values()) {
+    units.add(e.unit);
+    for (const s of e.services) services.add(s);
+  }
+  const ingest = new FeedbackIngest({ period, units, services, employees: new Set(employees.keys()) }, sink);
+  const grouper = new IkmGrouper();
+  const files: string[] = [];
+  for (const location of locations) {
+    const table = await openTable({
+      path: location.path,
+      displayName: location.display,
+      columns: COLUMNS['umpan-balik'],
+      mapping: config.columns['umpan-balik'],
+      sink,
+    });
+    if (!table) continue;
+    say(lang === 'id' ? `Membaca ${location.display}` : `Reading ${location.display}`);
+    const counts = await ingest.ingest(table, (r) => grouper.add(r));
+    files.push(table.info.file);
+    input.record('umpan-balik', table, { read: counts.read, accepted: counts.accepted, rejected: counts.rejected });
+  }
+
+  // Population served per unit, for the sample adequacy.
+  let population = new Map<string, { value: number; place: CellPlace }>();
+  let populationSource: string | null = null;
+  const unitLocation = locateInput(workspace, config, period, 'unit', sink);
+  if (unitLocation) {
+    const table = await openTable({ path: unitLocation.path, displayName: unitLocation.display, columns: POPULATION_COLUMNS, mapping: config.columns.unit, sink });
+    if (table) {
+      const read = await readPopulation(table, units, sink);
+      population = read.population;
+      populationSource = table.info.file;
+      if (!input.unitFileRecorded) input.record('unit', table, read.counts);
+    }
+  }
+
+  const opts = { weight: config.feedback.ikmWeight };
+  const groups = grouper.result(opts);
+  const attributions = attributeAllFeedback(
+    [...employees.values()].map((e) => ({ nip: e.nip, unit: e.unit, services: e.services })),
+    groups,
+    { ...opts, minRespondentsOfficer: config.feedback.minRespondentsOfficer },
+  );
+
+  // Roster units with a population but no response yet still show their sample shortfall.
+  const byUnit = new Map(groups.byUnit);
+  for (const unit of [...population.keys()].sort()) {
+    if (units.has(unit) && !byUnit.has(unit)) byUnit.set(unit, new IkmTally().result(opts));
+  }
+  const unitReports: FeedbackUnitReport[] = [...byUnit].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([unit, result]) => {
+    const pop = population.get(unit) ?? null;
+    return {
+      key: unit,
+      result,
+      inRoster: units.has(unit),
+      population: pop?.value ?? null,
+      populationPlace: pop?.place ?? null,
+      sample: pop === null ? null : sampleAdequacy(pop.value, result.respondents),
+      services: [...(groups.byUnitService.get(unit) ?? new Map<string, IkmResult>())].map(([key, r]) => ({ key, result: r })),
+    };
+  });
+  for (const u of unitReports) {
+    const s = u.sample;
+    if (s !== null && !s.adequate) {
+      sink.add('info', 'SAMPLE_INADEQUATE', u.populationPlace ?? { file: populationSource ?? '' }, {
+        id: `Sampel survei ${u.key} kurang: ${s.respondents} responden untuk ${s.population} penerima layanan; tabel Krejcie–Morgan meminta ${s.required} (kurang ${s.shortBy}).`,
+        en: `The survey sample of ${u.key} is too small: ${s.respondents} respondents for ${s.population} citizens served; the Krejcie–Morgan table asks for ${s.required} (${s.shortBy} short).`,
+      }, {
+        id: 'IKM tetap dihitung, tetapi hasilnya kurang mewakili; tambah responden pada periode berikutnya.',
+        en: 'The IKM is still computed, but it is less representative; survey more respondents next period.',
+      });
+    }
+  }
+
+  const min = config.feedback.minRespondentsOfficer;
+  const officers: FeedbackOfficerReport[] = [...groups.byOfficer].map(([nip, result]) => {
+    const e = employees.get(nip);
+    return { key: nip, result, name: e?.name ?? null, unit: e?.unit ?? null, ownIkmUsed: result.respondents >= min && result.ikm !== null };
+  });
+
+  return {
+    weight: opts.weight,
+    minRespondentsOfficer: min,
+    ikmTarget: config.feedback.ikmTarget,
+    files,
+    totals: { ...ingest.totals },
+    populationSource,
+    overall: groups.overall.respondents > 0 ? groups.overall : null,
+    units: unitReports,
+    services: [...groups.byService].map(([key, result]) => ({ key, result })),
+    servicesWithoutUnit: [...groups.byServiceWithoutUnit].map(([key, result]) => ({ key, result })),
+    officers,
+    employees: attributions,
+  };
+}
+
+/** The employee's satisfaction for scoreWork; null when no feedback applies. */
+export function satisfactionOf(report: FeedbackReport | null, nip: string) {
+  return report?.employees.get(nip)?.satisfaction ?? null;
+}
+
+/**
+ * Adds the IKM source (which officer, services or unit, how many respondents) to an employee's
+ * explanation, in the run's language, right before the aspect steps.
+ */
+export function addSatisfactionStep(result: EmployeeResult, report: FeedbackReport | null, lang: Lang): void {
+  const a = report?.employees.get(result.employee.nip);
+  if (!a) return;
+  const step = { step: 'satisfaction', text: a.explanation[lang], value: a.ikmRounded };
+  const at = result.explanation.findIndex((s) => s.step === 'aspect');
+  if (at < 0) result.explanation.push(step);
+  else result.explanation.splice(at, 0, step);
+}
+
+/** Fills units[].ikm/mutu/respondents from the per-unit IKM. */
+export function applyUnitIkm(units: UnitResult[], report: FeedbackReport | null): void {
+  if (!report) return;
+  const byUnit = new Map(report.units.map((u) => [u.key, u.result]));
+  for (const u of units) {
+    const r = byUnit.get(u.unit);
+    if (!r) continue;
+    u.ikm = r.ikm;
+    u.mutu = r.mutu?.code ?? null;
+    u.respondents = r.respondents;
+  }
+}
