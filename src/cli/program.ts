@@ -4,6 +4,7 @@ import { feedbackCommand } from './commands/feedback.js';
 import { initCommand } from './commands/init.js';
 import { runCommand } from './commands/run.js';
 import { templateCommand } from './commands/template.js';
+import { trainingCommand } from './commands/training.js';
 import { validateCommand } from './commands/validate.js';
 import { INPUT_KINDS } from '../config/schema.js';
 import { TOOL } from '../version.js';
@@ -97,6 +98,15 @@ Examples:
   $ appraise feedback --period 2025-Q1 --lang en --dry-run
   $ appraise feedback --period 2025-Q1 --json | jq '.feedback.units[] | {unit, ikm, mutu}'`)
     .action((opts, cmd: Command) => feedbackCommand(ctxOf(cmd), opts));
+
+  program
+    .command('training')
+    .description('training recommendations alone: rekomendasi-pelatihan-<period>.xlsx and .csv, and a table')
+    .option('-p, --period <period>', 'period: YYYY, YYYY-S1, YYYY-Q1..Q4 or YYYY-MM')
+    .option('--dry-run', 'show the recommendations, write nothing')
+    .option('-o, --out <dir>', 'output folder (default: laporan/<period>)')
+    .addHelpText('after', '\nExamples:\n  $ appraise training --period 2025-Q1\n  $ appraise training --period 2025-Q1 --json | jq .training.unmatched')
+    .action((opts, cmd: Command) => trainingCommand(ctxOf(cmd), opts));
 
   return program;
 }

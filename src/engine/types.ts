@@ -105,9 +105,27 @@ export interface EmployeeResult {
   behaviourRating: Rating | null;
   predikat: Predikat | null;
   satisfaction: SatisfactionSummary | null;
-  training: { code: string; reason: string }[] | null;
+  /** Training recommendations (SPEC §5); null when the training stage did not run. */
+  training: TrainingItem[] | null;
   status: EmployeeStatus;
   /** Why the employee is pending (in the run's language); empty when complete. */
   pendingReasons: string[];
   explanation: ExplanationStep[];
+}
+
+/**
+ * One training recommendation of an employee (SPEC §6 `training: [{code, reason}]`, with added keys):
+ * the program, the kind of gap it answers (predikat, behaviour, aspect, indicator, unsur), its
+ * Sasaran (`aspek:kualitas-layanan`), the measured gap (threshold − value, or the predikat, rating
+ * or mutu), the priority (1 = predikat … 5 = unsur), and the other gaps the program also answers.
+ */
+export interface TrainingItem {
+  code: string;
+  reason: string;
+  program: string;
+  kind: 'predikat' | 'behaviour' | 'aspect' | 'indicator' | 'unsur';
+  sasaran: string;
+  gap: number | string;
+  priority: number;
+  also: string[];
 }

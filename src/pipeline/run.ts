@@ -16,6 +16,7 @@ import { openTable, type OpenedTable } from '../io/table.js';
 import { displayPath, locateInput, type InputLocation } from '../workspace/layout.js';
 import { TOOL } from '../version.js';
 import { addSatisfactionStep, applyUnitIkm, runFeedbackStage, satisfactionOf } from './feedback-stage.js';
+import { runTrainingStage } from './training.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
 
 export interface RunInput {
@@ -123,6 +124,8 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const units = summariseUnits(employees);
   applyUnitIkm(units, feedback);
 
+  const training = await runTrainingStage({ workspace, config, period, lang, sink, open, record, say }, employees);
+
   return {
     tool: TOOL,
     period,
@@ -137,6 +140,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     issues: sink.issues,
     inputs,
     feedback,
+    training,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Period } from '../domain/period.js';
 import type { Predikat } from '../domain/ratings.js';
 import type { EmployeeResult } from '../engine/types.js';
 import type { FeedbackReport } from './feedback-stage.js';
+import type { TrainingRunResult } from './training.js';
 
 /** One input file of a run, as recorded in the Metodologi sheet and the manifest (SPEC §6). */
 export interface InputFileInfo {
@@ -57,4 +58,6 @@ export interface RunResult {
   inputs: InputFileInfo[];
   /** Citizen feedback (SPEC §4): null when the period has no feedback file; absent in older fixtures. */
   feedback?: FeedbackReport | null;
+  /** Training recommendations and plans (SPEC §5); null only for a RunResult built without the stage. */
+  training?: TrainingRunResult | null;
 }

@@ -12,6 +12,7 @@ import type {
 import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
 import { buildFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
+import { trainingDocument, trainingItemDocument, type TrainingDocument, type TrainingItemDocument } from './training-json.js';
 
 /**
  * hasil-<period>.json (SPEC §6). Keys may be added, never renamed. Scores are rounded half-up to
@@ -33,6 +34,8 @@ export interface ResultsDocument {
   issues: IssueDocument[];
   /** Citizen feedback per unit, service, officer and employee (SPEC §4); null without feedback files. */
   feedback: FeedbackDocument | null;
+  /** Training plan (SPEC §5): per program, per unit, gaps without a program; null without the stage. */
+  training: TrainingDocument | null;
 }
 
 export interface EmployeeDocument {
@@ -50,7 +53,7 @@ export interface EmployeeDocument {
   behaviourRating: Rating | null;
   predikat: Predikat | null;
   satisfaction: { ikm: number; mutu: string; respondents: number; basis: SatisfactionSummary['basis'] } | null;
-  training: { code: string; reason: string }[] | null;
+  training: TrainingItemDocument[] | null;
   indicators: IndicatorDocument[];
 }
 
@@ -140,7 +143,7 @@ function employeeDocument(run: RunResult, e: EmployeeResult): EmployeeDocument {
     predikat: e.predikat,
     satisfaction:
       s === null ? null : { ikm: mustNumber(s.ikm), mutu: s.mutu, respondents: s.respondents, basis: s.basis },
-    training: e.training === null ? null : e.training.map((t) => ({ code: t.code, reason: t.reason })),
+    training: e.training === null ? null : e.training.map(trainingItemDocument),
     indicators: e.indicators.map((r) => {
       const i = r.indicator;
       return {
@@ -197,6 +200,7 @@ export function buildResultsDocument(run: RunResult): ResultsDocument {
       hint: i.hint,
     })),
     feedback: run.feedback ? buildFeedbackDocument(run.feedback, run.lang) : null,
+    training: trainingDocument(run),
   };
 }
 

@@ -7,6 +7,7 @@ import { formatPlace } from '../domain/place.js';
 import { isoDate } from '../domain/period.js';
 import { ratingLabel } from '../domain/ratings.js';
 import type { RunResult } from '../pipeline/types.js';
+import { trainingSummaryLine } from './training.js';
 import {
   countBySeverity,
   RATINGS_BEST_FIRST,
@@ -158,6 +159,12 @@ export function renderSummary(run: RunResult, opts: SummaryOptions): string {
     );
     for (const f of run.inputs) files.push([f.file, f.read, f.accepted, f.rejected > 0 ? c.red(String(f.rejected)) : f.rejected]);
     out.push(files.toString());
+  }
+
+  const training = trainingSummaryLine(run, lang);
+  if (training !== null) {
+    out.push('');
+    out.push(training);
   }
 
   if (opts.outputs.length > 0) {

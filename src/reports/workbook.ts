@@ -154,3 +154,23 @@ export async function writeReportWorkbook(
   if (indicatorsGoToCsv(run)) await writeIndicatorCsv(run, lang, opts.indicatorCsvPath ?? indicatorCsvPath(run, path));
   await wb.xlsx.writeFile(path);
 }
+
+/**
+ * Writes a workbook of the given sheets (rekomendasi-pelatihan-<period>.xlsx) with the same
+ * fixed document dates and sheet layout as the main report, so identical runs give identical parts.
+ */
+export async function writeSheetsWorkbook(run: RunResult, sheets: readonly { name: string; content: SheetContent }[], path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const fixed = new Date(run.period.end.getTime());
+  wb.creator = 'appraise';
+  wb.lastModifiedBy = 'appraise';
+  wb.created = fixed;
+  wb.modified = fixed;
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name, {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    });
+    writeSheet(ws, sheet.content);
+  }
+  await wb.xlsx.writeFile(path);
+}

@@ -7,6 +7,7 @@ import { writeReportWorkbook } from '../../reports/workbook.js';
 import { indicatorCsvFileName, indicatorsGoToCsv, resultsFileName, workbookFileName } from '../../reports/common.js';
 import { renderIssues, renderSummary } from '../../reports/terminal.js';
 import { AppError, EXIT } from '../../domain/errors.js';
+import { writeTrainingOutputs } from '../../reports/training-files.js';
 import { OutputBatch } from '../../workspace/atomic.js';
 import { outputDir } from '../../workspace/layout.js';
 
@@ -45,6 +46,7 @@ export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> 
       await writeReportWorkbook(run, workbook.tmp, ctx.lang, indicatorCsv ? { indicatorCsvPath: indicatorCsv.tmp } : {});
       const json = batch.reserve(resultsFileName(period.id));
       writeFileSync(json.tmp, serializeResults(buildResultsDocument(run)));
+      await writeTrainingOutputs(run, batch, ctx.lang);
       written.push(...batch.commit());
     } catch (e) {
       batch.abort();

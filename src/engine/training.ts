@@ -1,0 +1,480 @@
+import { below, formatNumber, roundHalfUp, snap } from '../domain/exact.js';
+import type { Lang, Text } from '../domain/i18n.js';
+import type { CellPlace } from '../domain/place.js';
+import { predikatLabel, ratingLabel, type Predikat, type Rating } from '../domain/ratings.js';
+import { BERAKHLAK_KEYS, berakhlakLabel, SESUAI_MEAN, type BerakhlakKey, type BilingualStep } from './behaviour.js';
+import { MUTU, MUTU_BANDS, UNSUR_KEYS, UNSUR_LABELS, type MutuCode, type UnsurKey } from './ikm.js';
+
+/**
+ * SPEC §5: training recommendations from the gaps the scoring found. Pure: the catalogue and the
+ * measured values come in as records, recommendations and plans go out.
+ *
+ * Gap rules (in priority order, 1 = most urgent):
+ *   1 predikat   the employee's predikat is Butuh Perbaikan, Kurang or Sangat Kurang;
+ *   2 behaviour  a BerAKHLAK value rated Di Bawah Ekspektasi;
+ *   3 aspect     an aspect score below `aspectThreshold` (default 90);
+ *   4 indicator  an indicator's capaian below `indicatorThreshold` (default 80);
+ *   5 unsur      an unsur of the IKM the employee's satisfaction is based on (service, unit or
+ *                officer) with mutu C or D.
+ * Scores are compared the way the rating is decided (src/engine/work.ts): rounded half-up to
+ * 2 decimals first, so a capaian shown as 80,00 is not a gap and one shown as 79,99 is.
+ *
+ * A gap is only found where something was measured: no behaviour data → no behaviour gaps, an
+ * indicator not reported → no indicator gap. The explanation says so; a gap is never invented.
+ */
+
+export type GapKind = 'predikat' | 'behaviour' | 'aspect' | 'indicator' | 'unsur';
+/** Priority order of SPEC §5. */
+export const GAP_KINDS: readonly GapKind[] = ['predikat', 'behaviour', 'aspect', 'indicator', 'unsur'];
+export const GAP_PRIORITY: Readonly<Record<GapKind, number>> = { predikat: 1, behaviour: 2, aspect: 3, indicator: 4, unsur: 5 };
+
+/** The low predikat that SPEC §5 treats as a gap, with their Sasaran keys. */
+export const PREDIKAT_SASARAN: Readonly<Partial<Record<Predikat, string>>> = {
+  BUTUH_PERBAIKAN: 'butuh-perbaikan',
+  KURANG: 'kurang',
+  SANGAT_KURANG: 'sangat-kurang',
+};
+const PREDIKAT_SEVERITY: Readonly<Partial<Record<Predikat, number>>> = { BUTUH_PERBAIKAN: 1, KURANG: 2, SANGAT_KURANG: 3 };
+
+/** One `Sasaran` of a catalogue program: the kind of gap and its key (aspect key, value key, U3, indicator code). */
+export interface Sasaran {
+  kind: GapKind;
+  /** predikat: butuh-perbaikan|kurang|sangat-kurang; behaviour: BerAKHLAK key; aspect: aspect key; unsur: U1..U9; indicator: code in upper case. */
+  key: string;
+}
+
+export interface TrainingProgram {
+  code: string;
+  name: string;
+  targets: Sasaran[];
+  /** Jam pelajaran; null when the catalogue leaves it blank (the plan's JP total is then unknown). */
+  hours: number | null;
+  mode: string | null;
+  provider: string | null;
+  place?: CellPlace;
+}
+
+export interface TrainingThresholds {
+  aspectThreshold: number;
+  indicatorThreshold: number;
+  maxProgramsPerEmployee: number;
+}
+
+/**
+ * What the rules read for one employee. Each field maps onto a scoring result:
+ * - predikat: EmployeeResult.predikat;
+ * - behaviour: the per-value results of rateBehaviour (BehaviourOk.values); null = no behaviour data;
+ * - aspects / indicators: EmployeeResult.aspects / .indicators (score, capaian);
+ * - unsur: the unsur of the IkmResult behind EmployeeResult.satisfaction
+ *   (FeedbackAttribution.result.unsur); null = no survey data for this employee.
+ */
+export interface TrainingInput {
+  nip: string;
+  predikat: Predikat | null;
+  behaviour: readonly { key: BerakhlakKey; rating: Rating; mean?: number | null }[] | null;
+  aspects: readonly { key: string; label: string; score: number | null }[];
+  indicators: readonly { code: string; text: string; capaian: number | null }[];
+  unsur: {
+    /** Whose survey it is, e.g. `layanan AKTA` / `service AKTA`, `unit Dinas …`. */
+    scope: Text;
+    items: readonly { key: UnsurKey; mutu: MutuCode | null; value: number | null }[];
+  } | null;
+}
+
+export interface Gap {
+  kind: GapKind;
+  key: string;
+  priority: number;
+  /** Short name of what is weak, e.g. `aspek Kualitas Layanan`. */
+  label: Text;
+  /** The measured value: a score (2 dp), the predikat or rating code, or the mutu letter. */
+  measured: number | string;
+  /** The threshold crossed, when there is a number. */
+  threshold: number | null;
+  /** threshold − value for scores (2 dp); the predikat, rating or mutu otherwise (SPEC §5 "measured gap"). */
+  gap: number | string;
+  /** Orders gaps of one kind: larger first. */
+  rank: readonly number[];
+  reason: Text;
+}
+
+export interface Recommendation {
+  code: string;
+  program: string;
+  hours: number | null;
+  mode: string | null;
+  provider: string | null;
+  /** The highest-priority gap the program answers for this employee. */
+  gap: Gap;
+  /** Other gaps of this employee the same program answers (listed once, SPEC §5). */
+  also: Gap[];
+}
+
+export interface EmployeeTraining {
+  nip: string;
+  gaps: Gap[];
+  /** At most maxProgramsPerEmployee, by priority. */
+  recommendations: Recommendation[];
+  /** Matching programs left out by the cap, in the same order. */
+  beyondCap: Recommendation[];
+  /** Gaps no catalogue program answers. */
+  unmatched: Gap[];
+  steps: BilingualStep[];
+}
+
+const fmt = (x: number): Text => ({ id: formatNumber(x, 'id'), en: formatNumber(x, 'en') });
+const MUTU_B_MIN = MUTU_BANDS.find((b) => b.code === 'B')!.min;
+
+function compareRank(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (b[i] ?? 0) - (a[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Priority first, then the larger gap within the kind. */
+export function compareGaps(a: Gap, b: Gap): number {
+  return a.priority - b.priority || compareRank(a.rank, b.rank);
+}
+
+function compareCode(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function gapId(kind: GapKind, key: string): string {
+  return `${kind}:${key}`;
+}
+
+/** Finds the gaps of one employee, in priority order. */
+export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): Gap[] {
+  const gaps: Gap[] = [];
+
+  const p = input.predikat;
+  const pKey = p === null ? undefined : PREDIKAT_SASARAN[p];
+  if (p !== null && pKey !== undefined) {
+    gaps.push({
+      kind: 'predikat', key: pKey, priority: GAP_PRIORITY.predikat,
+      label: { id: `predikat ${predikatLabel(p, 'id')}`, en: `predikat ${predikatLabel(p, 'en')}` },
+      measured: p, threshold: null, gap: p, rank: [PREDIKAT_SEVERITY[p]!],
+      reason: {
+        id: `Predikat kinerja ${predikatLabel(p, 'id')} (di bawah Baik).`,
+        en: `Performance predikat ${predikatLabel(p, 'en')} (below Baik).`,
+      },
+    });
+  }
+
+  for (const v of input.behaviour ?? []) {
+    if (v.rating !== 'DI_BAWAH') continue;
+    const mean = v.mean === undefined || v.mean === null ? null : roundHalfUp(v.mean, 2);
+    const meanText = (lang: Lang): string =>
+      mean === null ? '' : lang === 'id'
+        ? ` (rerata ${formatNumber(mean, 'id')} < ${formatNumber(SESUAI_MEAN, 'id')})`
+        : ` (mean ${formatNumber(mean, 'en')} < ${formatNumber(SESUAI_MEAN, 'en')})`;
+    gaps.push({
+      kind: 'behaviour', key: v.key, priority: GAP_PRIORITY.behaviour,
+      label: { id: `perilaku ${berakhlakLabel(v.key, 'id')}`, en: `behaviour ${berakhlakLabel(v.key, 'en')}` },
+      measured: v.rating, threshold: null, gap: v.rating,
+      rank: [mean === null ? 0 : snap(SESUAI_MEAN - mean), -BERAKHLAK_KEYS.indexOf(v.key)],
+      reason: {
+        id: `Nilai perilaku ${berakhlakLabel(v.key, 'id')} dinilai ${ratingLabel('DI_BAWAH', 'id')}${meanText('id')}.`,
+        en: `Behaviour value ${berakhlakLabel(v.key, 'en')} rated ${ratingLabel('DI_BAWAH', 'en')}${meanText('en')}.`,
+      },
+    });
+  }
+
+  for (const a of input.aspects) {
+    if (a.score === null) continue;
+    const value = roundHalfUp(a.score, 2);
+    if (!below(value, thresholds.aspectThreshold)) continue;
+    const gap = roundHalfUp(thresholds.aspectThreshold - value, 2);
+    gaps.push({
+      kind: 'aspect', key: a.key, priority: GAP_PRIORITY.aspect,
+      label: { id: `aspek ${a.label}`, en: `aspect ${a.label}` },
+      measured: value, threshold: thresholds.aspectThreshold, gap, rank: [gap],
+      reason: {
+        id: `Nilai aspek ${a.label} ${fmt(value).id} di bawah ambang ${fmt(thresholds.aspectThreshold).id} (selisih ${fmt(gap).id}).`,
+        en: `Aspect ${a.label} score ${fmt(value).en} is below the threshold ${fmt(thresholds.aspectThreshold).en} (gap ${fmt(gap).en}).`,
+      },
+    });
+  }
+
+  for (const i of input.indicators) {
+    if (i.capaian === null) continue;
+    const value = roundHalfUp(i.capaian, 2);
+    if (!below(value, thresholds.indicatorThreshold)) continue;
+    const gap = roundHalfUp(thresholds.indicatorThreshold - value, 2);
+    const code = i.code.toUpperCase();
+    gaps.push({
+      kind: 'indicator', key: code, priority: GAP_PRIORITY.indicator,
+      label: { id: `indikator ${i.code}`, en: `indicator ${i.code}` },
+      measured: value, threshold: thresholds.indicatorThreshold, gap, rank: [gap],
+      reason: {
+        id: `Capaian indikator ${i.code} (${i.text}) ${fmt(value).id}% di bawah ambang ${fmt(thresholds.indicatorThreshold).id}% (selisih ${fmt(gap).id}).`,
+        en: `Achievement of indicator ${i.code} (${i.text}) ${fmt(value).en}% is below the threshold ${fmt(thresholds.indicatorThreshold).en}% (gap ${fmt(gap).en}).`,
+      },
+    });
+  }
+
+  if (input.unsur) {
+    const scope = input.unsur.scope;
+    for (const u of input.unsur.items) {
+      if (u.mutu !== 'C' && u.mutu !== 'D') continue;
+      const mutu = MUTU[u.mutu];
+      const value = u.value === null ? null : roundHalfUp(u.value, 2);
+      const valueText = (lang: Lang): string => (value === null ? '' : ` ${formatNumber(value, lang)}`);
+      gaps.push({
+        kind: 'unsur', key: u.key, priority: GAP_PRIORITY.unsur,
+        label: { id: `unsur ${u.key} ${UNSUR_LABELS[u.key].id}`, en: `unsur ${u.key} ${UNSUR_LABELS[u.key].en}` },
+        measured: u.mutu, threshold: MUTU_B_MIN, gap: u.mutu,
+        rank: [u.mutu === 'D' ? 2 : 1, value === null ? 0 : snap(MUTU_B_MIN - value), -UNSUR_KEYS.indexOf(u.key)],
+        reason: {
+          id: `Unsur ${u.key} ${UNSUR_LABELS[u.key].id} pada survei ${scope.id}: nilai${valueText('id')} mutu ${u.mutu} (${mutu.label.id}), di bawah mutu B (${formatNumber(MUTU_B_MIN, 'id')}).`,
+          en: `Unsur ${u.key} ${UNSUR_LABELS[u.key].en} in the survey of ${scope.en}: value${valueText('en')} mutu ${u.mutu} (${mutu.label.en}), below mutu B (${formatNumber(MUTU_B_MIN, 'en')}).`,
+        },
+      });
+    }
+  }
+  return gaps.sort(compareGaps);
+}
+
+/** Program codes answering each gap id, from the catalogue's Sasaran. */
+export function indexCatalogue(catalogue: readonly TrainingProgram[]): Map<string, TrainingProgram[]> {
+  const index = new Map<string, TrainingProgram[]>();
+  for (const program of catalogue) {
+    for (const s of program.targets) {
+      const id = gapId(s.kind, s.kind === 'indicator' ? s.key.toUpperCase() : s.key);
+      const list = index.get(id) ?? [];
+      if (!list.includes(program)) list.push(program);
+      index.set(id, list);
+    }
+  }
+  return index;
+}
+
+function checkThresholds(t: TrainingThresholds): void {
+  for (const k of ['aspectThreshold', 'indicatorThreshold'] as const) {
+    if (!Number.isFinite(t[k]) || t[k] <= 0) throw new RangeError(`training.${k} must be a positive number, got ${t[k]}`);
+  }
+  if (!Number.isInteger(t.maxProgramsPerEmployee) || t.maxProgramsPerEmployee < 1) {
+    throw new RangeError(`training.maxProgramsPerEmployee must be a positive integer, got ${t.maxProgramsPerEmployee}`);
+  }
+}
+
+/**
+ * Recommendations for one employee: each gap → the programs whose Sasaran names it; a program is
+ * listed once, for its highest-priority gap (the others it answers go in `also`); ordered by that
+ * gap's priority, then the larger gap, then program code; cut at maxProgramsPerEmployee.
+ */
+export function recommendTraining(
+  input: TrainingInput,
+  catalogue: readonly TrainingProgram[] | Map<string, TrainingProgram[]>,
+  thresholds: TrainingThresholds,
+): EmployeeTraining {
+  checkThresholds(thresholds);
+  const index = catalogue instanceof Map ? catalogue : indexCatalogue(catalogue);
+  const gaps = findGaps(input, thresholds);
+  const byProgram = new Map<string, Recommendation>();
+  const unmatched: Gap[] = [];
+  for (const gap of gaps) {
+    const programs = index.get(gapId(gap.kind, gap.key)) ?? [];
+    if (programs.length === 0) unmatched.push(gap);
+    for (const program of programs) {
+      const existing = byProgram.get(program.code);
+      // Gaps arrive in priority order, so the first gap a program meets is its reason.
+      if (existing) existing.also.push(gap);
+      else byProgram.set(program.code, {
+        code: program.code, program: program.name, hours: program.hours, mode: program.mode, provider: program.provider,
+        gap, also: [],
+      });
+    }
+  }
+  const all = [...byProgram.values()].sort((a, b) => compareGaps(a.gap, b.gap) || compareCode(a.code, b.code));
+  const recommendations = all.slice(0, thresholds.maxProgramsPerEmployee);
+  const beyondCap = all.slice(thresholds.maxProgramsPerEmployee);
+  return { nip: input.nip, gaps, recommendations, beyondCap, unmatched, steps: explain(input, thresholds, gaps, recommendations, beyondCap, unmatched) };
+}
+
+/** The reason shown for a recommendation: its gap's reason, and the other gaps it also answers. */
+export function recommendationReason(r: Recommendation): Text {
+  if (r.also.length === 0) return r.gap.reason;
+  return {
+    id: `${r.gap.reason.id} Juga menjawab: ${r.also.map((g) => g.label.id).join(', ')}.`,
+    en: `${r.gap.reason.en} Also answers: ${r.also.map((g) => g.label.en).join(', ')}.`,
+  };
+}
+
+function explain(
+  input: TrainingInput,
+  t: TrainingThresholds,
+  gaps: Gap[],
+  recs: Recommendation[],
+  beyond: Recommendation[],
+  unmatched: Gap[],
+): BilingualStep[] {
+  const steps: BilingualStep[] = [];
+  const notAssessed: Text[] = [];
+  if (input.predikat === null) notAssessed.push({ id: 'predikat (belum ada)', en: 'predikat (none yet)' });
+  if (input.behaviour === null) notAssessed.push({ id: 'perilaku (tidak ada data perilaku)', en: 'behaviour (no behaviour data)' });
+  if (input.unsur === null) notAssessed.push({ id: 'unsur survei (tidak ada data survei)', en: 'survey unsur (no survey data)' });
+  steps.push({
+    step: 'trainingRules',
+    text: {
+      id: `Celah pelatihan dicari: predikat Butuh Perbaikan atau lebih rendah, nilai perilaku Di Bawah Ekspektasi, aspek < ${fmt(t.aspectThreshold).id}, capaian indikator < ${fmt(t.indicatorThreshold).id}, unsur survei bermutu C/D; paling banyak ${t.maxProgramsPerEmployee} program.` +
+        (notAssessed.length ? ` Tidak dinilai: ${notAssessed.map((x) => x.id).join('; ')}, sehingga tidak ada celah dari sana.` : ''),
+      en: `Training gaps looked for: predikat Butuh Perbaikan or lower, behaviour values Di Bawah Ekspektasi, aspects < ${fmt(t.aspectThreshold).en}, indicator achievement < ${fmt(t.indicatorThreshold).en}, survey unsur with mutu C/D; at most ${t.maxProgramsPerEmployee} programmes.` +
+        (notAssessed.length ? ` Not assessed: ${notAssessed.map((x) => x.en).join('; ')}, so no gap comes from there.` : ''),
+    },
+    value: gaps.length,
+  });
+  if (gaps.length === 0) {
+    steps.push({ step: 'trainingNone', text: { id: 'Tidak ada celah: tidak ada rekomendasi pelatihan.', en: 'No gaps: no training recommended.' }, value: 0 });
+    return steps;
+  }
+  recs.forEach((r, i) => {
+    const reason = recommendationReason(r);
+    steps.push({
+      step: 'training',
+      text: {
+        id: `Rekomendasi ${i + 1}: ${r.code} ${r.program} — ${reason.id}`,
+        en: `Recommendation ${i + 1}: ${r.code} ${r.program} — ${reason.en}`,
+      },
+      value: r.code,
+    });
+  });
+  if (beyond.length > 0) {
+    steps.push({
+      step: 'trainingCap',
+      text: {
+        id: `${beyond.length} program lain yang cocok tidak dicantumkan (batas ${t.maxProgramsPerEmployee} per pegawai): ${beyond.map((r) => r.code).join(', ')}.`,
+        en: `${beyond.length} other matching programme(s) not listed (limit ${t.maxProgramsPerEmployee} per employee): ${beyond.map((r) => r.code).join(', ')}.`,
+      },
+      value: beyond.length,
+    });
+  }
+  if (unmatched.length > 0) {
+    steps.push({
+      step: 'trainingUnmatched',
+      text: {
+        id: `Celah tanpa program di katalog: ${unmatched.map((g) => g.label.id).join(', ')}.`,
+        en: `Gaps with no programme in the catalogue: ${unmatched.map((g) => g.label.en).join(', ')}.`,
+      },
+      value: unmatched.length,
+    });
+  }
+  return steps;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans: the same recommendations regrouped per program and per unit.
+
+export interface Participant {
+  nip: string;
+  name: string;
+  unit: string;
+}
+
+export interface ProgramPlan {
+  code: string;
+  program: string;
+  hours: number | null;
+  mode: string | null;
+  provider: string | null;
+  participants: Participant[];
+  units: string[];
+  /** Σ JP over participants; null when the program's JP is not given. */
+  totalHours: number | null;
+}
+
+export interface UnitPlan {
+  unit: string;
+  /** Employees of the unit with at least one recommendation. */
+  employees: number;
+  /** Recommendations (employee × program) in the unit. */
+  recommendations: number;
+  programs: string[];
+  /** Σ JP of the unit's recommendations whose program has a JP. */
+  totalHours: number;
+  /** Recommendations whose program has no JP (not in totalHours). */
+  withoutHours: number;
+}
+
+export interface UnmatchedGap {
+  kind: GapKind;
+  key: string;
+  label: Text;
+  /** Employees with this gap and no program for it. */
+  employees: number;
+  nips: string[];
+}
+
+export interface TrainingPlan {
+  programs: ProgramPlan[];
+  units: UnitPlan[];
+  unmatched: UnmatchedGap[];
+  /** Employees with at least one recommendation. */
+  employees: number;
+  recommendations: number;
+  /** Employees whose matching programs exceeded the cap. */
+  capped: number;
+}
+
+/** Per-program and per-unit plans and the unmatched gaps, from the employees' recommendations. */
+export function planTraining(results: readonly { participant: Participant; training: EmployeeTraining }[]): TrainingPlan {
+  const programs = new Map<string, ProgramPlan>();
+  const units = new Map<string, UnitPlan & { codes: Set<string> }>();
+  const unmatched = new Map<string, UnmatchedGap>();
+  let employees = 0;
+  let recommendations = 0;
+  let capped = 0;
+  const sorted = [...results].sort((a, b) => compareCode(a.participant.unit, b.participant.unit) || compareCode(a.participant.nip, b.participant.nip));
+  for (const { participant, training } of sorted) {
+    if (training.beyondCap.length > 0) capped++;
+    for (const g of training.unmatched) {
+      const id = gapId(g.kind, g.key);
+      const u = unmatched.get(id) ?? { kind: g.kind, key: g.key, label: g.label, employees: 0, nips: [] };
+      u.employees++;
+      u.nips.push(participant.nip);
+      unmatched.set(id, u);
+    }
+    if (training.recommendations.length === 0) continue;
+    employees++;
+    const unit = units.get(participant.unit) ?? { unit: participant.unit, employees: 0, recommendations: 0, programs: [], totalHours: 0, withoutHours: 0, codes: new Set<string>() };
+    unit.employees++;
+    for (const r of training.recommendations) {
+      recommendations++;
+      const p = programs.get(r.code) ?? {
+        code: r.code, program: r.program, hours: r.hours, mode: r.mode, provider: r.provider, participants: [], units: [], totalHours: r.hours === null ? null : 0,
+      };
+      p.participants.push(participant);
+      if (!p.units.includes(participant.unit)) p.units.push(participant.unit);
+      if (p.totalHours !== null && r.hours !== null) p.totalHours = snap(p.totalHours + r.hours);
+      programs.set(r.code, p);
+      unit.recommendations++;
+      unit.codes.add(r.code);
+      if (r.hours === null) unit.withoutHours++;
+      else unit.totalHours = snap(unit.totalHours + r.hours);
+    }
+    units.set(participant.unit, unit);
+  }
+  const kindOrder = (k: GapKind) => GAP_PRIORITY[k];
+  return {
+    programs: [...programs.values()].sort((a, b) => compareCode(a.code, b.code)),
+    units: [...units.values()]
+      .sort((a, b) => compareCode(a.unit, b.unit))
+      .map(({ codes, ...u }) => ({ ...u, programs: [...codes].sort(compareCode) })),
+    unmatched: [...unmatched.values()].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || b.employees - a.employees || compareCode(a.key, b.key)),
+    employees,
+    recommendations,
+    capped,
+  };
+}
+
+/** The Sasaran text of a gap, as written in the catalogue (`aspek:kualitas-layanan`). */
+export function sasaranText(kind: GapKind, key: string): string {
+  return `${SASARAN_PREFIX[kind]}:${key}`;
+}
+
+export const SASARAN_PREFIX: Readonly<Record<GapKind, string>> = {
+  predikat: 'predikat', behaviour: 'perilaku', aspect: 'aspek', indicator: 'indikator', unsur: 'unsur',
+};

@@ -1,0 +1,125 @@
+import type { Config, InputKind } from '../config/schema.js';
+import type { Lang } from '../domain/i18n.js';
+import type { IssueSink } from '../domain/issues.js';
+import type { Period } from '../domain/period.js';
+import { localiseSteps } from '../engine/behaviour.js';
+import {
+  indexCatalogue,
+  planTraining,
+  recommendationReason,
+  recommendTraining,
+  sasaranText,
+  type EmployeeTraining,
+  type TrainingInput,
+  type TrainingPlan,
+  type TrainingProgram,
+  type TrainingThresholds,
+} from '../engine/training.js';
+import type { EmployeeResult, TrainingItem } from '../engine/types.js';
+import type { RowCounts } from '../ingest/counts.js';
+import { ingestCatalogue } from '../ingest/catalogue.js';
+import type { OpenedTable } from '../io/table.js';
+import { locateInput, type InputLocation } from '../workspace/layout.js';
+
+/**
+ * The training stage of a run (SPEC §5): reads the catalogue, finds each employee's gaps from the
+ * scoring results, fills EmployeeResult.training and its explanation, and builds the plans.
+ *
+ * Behaviour per value and survey unsur are not on EmployeeResult; the stages that compute them
+ * hand them over through TrainingSources (by NIP). An employee absent from a source has no data
+ * of that kind: no gap of that kind is found, and the explanation says so.
+ */
+export interface TrainingSources {
+  /** Per NIP: the rated BerAKHLAK values (rateBehaviour → BehaviourOk.values). */
+  behaviour?: ReadonlyMap<string, NonNullable<TrainingInput['behaviour']>>;
+  /** Per NIP: the unsur of the IKM behind the employee's satisfaction (FeedbackAttribution.result.unsur). */
+  unsur?: ReadonlyMap<string, NonNullable<TrainingInput['unsur']>>;
+}
+
+export interface TrainingRunResult {
+  /** The catalogue file read, or null when the workspace has none. */
+  catalogueFile: string | null;
+  catalogue: TrainingProgram[];
+  thresholds: TrainingThresholds;
+  plan: TrainingPlan;
+  /** Per NIP, the full result (gaps, programs beyond the cap, unmatched gaps). */
+  byNip: Map<string, EmployeeTraining>;
+}
+
+export interface TrainingStageContext {
+  workspace: string;
+  config: Config;
+  period: Period;
+  lang: Lang;
+  sink: IssueSink;
+  open: (location: InputLocation) => Promise<OpenedTable | null>;
+  record: (kind: InputKind, table: OpenedTable, counts: RowCounts) => void;
+  say?: (text: string) => void;
+}
+
+/** Maps a scored employee onto the rules' input. */
+export function trainingInputOf(e: EmployeeResult, sources: TrainingSources): TrainingInput {
+  return {
+    nip: e.employee.nip,
+    predikat: e.predikat,
+    behaviour: sources.behaviour?.get(e.employee.nip) ?? null,
+    aspects: e.aspects.map((a) => ({ key: a.key, label: a.label, score: a.score })),
+    indicators: e.indicators.map((r) => ({ code: r.indicator.code, text: r.indicator.text, capaian: r.capaian })),
+    unsur: sources.unsur?.get(e.employee.nip) ?? null,
+  };
+}
+
+export function trainingItems(t: EmployeeTraining, lang: Lang): TrainingItem[] {
+  return t.recommendations.map((r) => ({
+    code: r.code,
+    reason: recommendationReason(r)[lang],
+    program: r.program,
+    kind: r.gap.kind,
+    sasaran: sasaranText(r.gap.kind, r.gap.key),
+    gap: r.gap.gap,
+    priority: r.gap.priority,
+    also: r.also.map((g) => sasaranText(g.kind, g.key)),
+  }));
+}
+
+/** Reads the catalogue and recommends for every employee; mutates `employees` (training, explanation). */
+export async function runTrainingStage(ctx: TrainingStageContext, employees: EmployeeResult[], sources: TrainingSources = {}): Promise<TrainingRunResult> {
+  const { config, lang, sink } = ctx;
+  let catalogue: TrainingProgram[] = [];
+  let catalogueFile: string | null = null;
+  const location = locateInput(ctx.workspace, config, ctx.period, 'katalog-pelatihan', sink);
+  if (location) {
+    const table = await ctx.open(location);
+    if (table) {
+      ctx.say?.(lang === 'id' ? `Membaca ${location.display}` : `Reading ${location.display}`);
+      const result = await ingestCatalogue(table, { aspects: config.aspects }, sink);
+      catalogue = result.programs;
+      catalogueFile = location.display;
+      ctx.record('katalog-pelatihan', table, result.counts);
+    }
+  } else {
+    sink.warning('INPUT_MISSING', { file: `${config.paths.data}/katalog-pelatihan.xlsx` }, {
+      id: 'Tidak ada katalog pelatihan: celah kinerja dilaporkan tanpa program pelatihan.',
+      en: 'No training catalogue: performance gaps are reported without training programmes.',
+    }, {
+      id: 'Buat katalog dari templat: appraise template katalog-pelatihan',
+      en: 'Create the catalogue from the template: appraise template katalog-pelatihan',
+    });
+  }
+
+  ctx.say?.(lang === 'id' ? 'Menyusun rekomendasi pelatihan' : 'Recommending training');
+  const thresholds: TrainingThresholds = { ...config.training };
+  const index = indexCatalogue(catalogue);
+  const byNip = new Map<string, EmployeeTraining>();
+  for (const e of employees) {
+    const t = recommendTraining(trainingInputOf(e, sources), index, thresholds);
+    byNip.set(e.employee.nip, t);
+    e.training = trainingItems(t, lang);
+    e.explanation.push(...localiseSteps(t.steps, lang));
+  }
+  const plan = planTraining(employees.map((e) => ({
+    participant: { nip: e.employee.nip, name: e.employee.name, unit: e.employee.unit },
+    training: byNip.get(e.employee.nip)!,
+  })));
+  return { catalogueFile, catalogue, thresholds, plan, byNip };
+}
