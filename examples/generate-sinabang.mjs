@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse as parseYaml } from 'yaml';
 import { writeFeedbackExamples } from './gen/feedback.mjs';
+import { writeTrainingCatalogues } from './gen/training.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -857,6 +858,7 @@ export async function main() {
   ]);
   await writeIndikatorXlsx(SINABANG, '2025-Q2', q2);
   const feedback = await writeFeedbackExamples({ dir: SINABANG, roster, rngFor, newWorkbook, addTable, saveWorkbook, writeText, encode1252 });
+  await writeTrainingCatalogues(ROOT, SINABANG);
   const units = [...new Set(roster.map((e) => e.unit))];
   writeText(join(SINABANG, 'README.md'), README
     .replace('{COUNT}', String(roster.length))

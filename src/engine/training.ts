@@ -207,7 +207,7 @@ export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): 
     const code = i.code.toUpperCase();
     gaps.push({
       kind: 'indicator', key: code, priority: GAP_PRIORITY.indicator,
-      label: { id: `indikator ${i.code}`, en: `indicator ${i.code}` },
+      label: { id: `indikator ${i.code} (${i.text})`, en: `indicator ${i.code} (${i.text})` },
       measured: value, threshold: thresholds.indicatorThreshold, gap, rank: [gap],
       reason: {
         id: `Capaian indikator ${i.code} (${i.text}) ${fmt(value).id}% di bawah ambang ${fmt(thresholds.indicatorThreshold).id}% (selisih ${fmt(gap).id}).`,

@@ -4,7 +4,7 @@ import { formatNumber } from '../domain/exact.js';
 import type { Lang } from '../domain/i18n.js';
 import { sasaranText } from '../engine/training.js';
 import type { RunResult } from '../pipeline/types.js';
-import { employeesWithTraining, gapKindLabel, gapText, trainingSummaryLine } from './training.js';
+import { employeesWithTraining, gapText, trainingSummaryLine } from './training.js';
 
 /**
  * `appraise training`: the recommendations per employee, the plan per program and the gaps with
@@ -51,7 +51,7 @@ export function renderTraining(run: RunResult, opts: TrainingTerminalOptions): s
       if (shown >= limit) break;
       shown++;
       items.forEach((item, i) => {
-        emp.push([i === 0 ? e.employee.nip : '', i === 0 ? e.employee.name : '', i + 1, item.code, item.program, `${gapKindLabel(item.kind, lang)}: ${item.sasaran}`, String(fmt(gapText(item.kind, item.gap, lang)))]);
+        emp.push([i === 0 ? e.employee.nip : '', i === 0 ? e.employee.name : '', i + 1, item.code, item.program, item.sasaran, String(fmt(gapText(item.kind, item.gap, lang)))]);
       });
     }
     out.push(emp.toString());
