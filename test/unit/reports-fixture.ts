@@ -143,7 +143,7 @@ const siti: EmployeeResult = {
   behaviourRating: 'SESUAI',
   predikat: 'BAIK',
   satisfaction: null,
-  training: [{ code: 'PLT-07', reason: 'aspek:kualitas-layanan' }],
+  training: [{ code: 'PLT-07', reason: 'Nilai aspek Kualitas Layanan 85,00 di bawah ambang 90,00 (selisih 5,00).', program: 'Pelayanan Prima', kind: 'aspect', sasaran: 'aspek:kualitas-layanan', gap: 5, priority: 3, also: [] }],
   status: 'complete',
   pendingReasons: [],
   explanation: [],

@@ -16,7 +16,7 @@ describe('hasil-<period>.json', () => {
   const doc = buildResultsDocument(fixtureRun());
 
   it('has the SPEC §6 top level, in order', () => {
-    expect(Object.keys(doc)).toEqual(['period', 'regime', 'generatedBy', 'employees', 'units', 'issues', 'feedback']);
+    expect(Object.keys(doc)).toEqual(['period', 'regime', 'generatedBy', 'employees', 'units', 'issues', 'feedback', 'training']);
     expect(doc.period).toBe('2025-Q1');
     expect(doc.regime).toBe('permenpan-6-2022');
     expect(doc.generatedBy).toBe('appraise 0.1.0');
@@ -46,7 +46,10 @@ describe('hasil-<period>.json', () => {
     expect(siti!.workRating).toEqual({ suggested: 'SESUAI', final: 'DI_ATAS' });
     expect(siti!.behaviourRating).toBe('SESUAI');
     expect(siti!.predikat).toBe('BAIK');
-    expect(siti!.training).toEqual([{ code: 'PLT-07', reason: 'aspek:kualitas-layanan' }]);
+    expect(siti!.training).toEqual([{
+      code: 'PLT-07', reason: 'Nilai aspek Kualitas Layanan 85,00 di bawah ambang 90,00 (selisih 5,00).',
+      program: 'Pelayanan Prima', kind: 'aspect', sasaran: 'aspek:kualitas-layanan', gap: 5, priority: 3, also: [],
+    }]);
     expect(ahmad!.training).toEqual([]);
     expect(rahmat!.training).toBeNull();
     expect(rahmat!.status).toBe('pending');
