@@ -2,7 +2,9 @@ import type { Config, InputKind } from '../config/schema.js';
 import type { Lang } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
-import { localiseSteps } from '../engine/behaviour.js';
+import { BERAKHLAK_KEYS, localiseSteps, type BerakhlakKey } from '../engine/behaviour.js';
+import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
+import type { Rating } from '../domain/ratings.js';
 import {
   indexCatalogue,
   planTraining,
@@ -66,6 +68,37 @@ export function trainingInputOf(e: EmployeeResult, sources: TrainingSources): Tr
     aspects: e.aspects.map((a) => ({ key: a.key, label: a.label, score: a.score })),
     indicators: e.indicators.map((r) => ({ code: r.indicator.code, text: r.indicator.text, capaian: r.capaian })),
     unsur: sources.unsur?.get(e.employee.nip) ?? null,
+  };
+}
+
+/**
+ * Behaviour per value → the rules' input. Takes rateBehaviour's BehaviourOk.values (or any list of
+ * {key, mean, rating}, such as a per-value detail on EmployeeResult). Unknown keys are a bug upstream.
+ */
+export function behaviourForTraining(values: readonly { key: string; mean: number; rating: Rating }[]): NonNullable<TrainingInput['behaviour']> {
+  return values.map((v) => {
+    if (!(BERAKHLAK_KEYS as readonly string[]).includes(v.key)) throw new RangeError(`behaviourForTraining: unknown BerAKHLAK value ${v.key}`);
+    return { key: v.key as BerakhlakKey, rating: v.rating, mean: v.mean };
+  });
+}
+
+/**
+ * The survey unsur behind an employee's satisfaction → the rules' input: the IkmResult the
+ * attribution used (the officer's own, the pooled services', or the unit's), with each unsur's
+ * mutu and converted value. null when no survey applies to the employee.
+ */
+export function unsurForTraining(a: FeedbackAttribution): TrainingInput['unsur'] {
+  if (a.result === null || a.basis === null) return null;
+  const scope =
+    a.basis === 'officer' ? { id: `petugas ${a.nip}`, en: `officer ${a.nip}` }
+      : a.basis === 'service' ? (() => {
+        const codes = a.services.filter((s) => s.respondents > 0).map((s) => s.service).join(', ');
+        return { id: `layanan ${codes}`, en: `service ${codes}` };
+      })()
+        : { id: `unit ${a.unit.unit}`, en: `unit ${a.unit.unit}` };
+  return {
+    scope,
+    items: a.result.unsur.map((u) => ({ key: u.key, mutu: u.mutu?.code ?? null, value: u.convertedRounded })),
   };
 }
 
