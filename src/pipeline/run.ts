@@ -16,7 +16,7 @@ import { openTable, type OpenedTable } from '../io/table.js';
 import { displayPath, locateInput, type InputLocation } from '../workspace/layout.js';
 import { TOOL } from '../version.js';
 import { addSatisfactionStep, applyUnitIkm, runFeedbackStage, satisfactionOf } from './feedback-stage.js';
-import { runTrainingStage } from './training.js';
+import { runTrainingStage, unsurByNip } from './training.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
 
 export interface RunInput {
@@ -124,7 +124,9 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const units = summariseUnits(employees);
   applyUnitIkm(units, feedback);
 
-  const training = await runTrainingStage({ workspace, config, period, lang, sink, open, record, say }, employees);
+  const training = await runTrainingStage({ workspace, config, period, lang, sink, open, record, say }, employees, {
+    unsur: unsurByNip(feedback),
+  });
 
   return {
     tool: TOOL,

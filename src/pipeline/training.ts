@@ -4,6 +4,7 @@ import type { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import { BERAKHLAK_KEYS, localiseSteps, type BerakhlakKey } from '../engine/behaviour.js';
 import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
+import type { FeedbackReport } from './feedback-stage.js';
 import type { Rating } from '../domain/ratings.js';
 import {
   indexCatalogue,
@@ -100,6 +101,16 @@ export function unsurForTraining(a: FeedbackAttribution): TrainingInput['unsur']
     scope,
     items: a.result.unsur.map((u) => ({ key: u.key, mutu: u.mutu?.code ?? null, value: u.convertedRounded })),
   };
+}
+
+/** Survey unsur per NIP from the feedback stage's report (null report: no survey this period). */
+export function unsurByNip(report: FeedbackReport | null | undefined): Map<string, NonNullable<TrainingInput['unsur']>> {
+  const out = new Map<string, NonNullable<TrainingInput['unsur']>>();
+  for (const [nip, a] of report?.employees ?? []) {
+    const u = unsurForTraining(a);
+    if (u !== null) out.set(nip, u);
+  }
+  return out;
 }
 
 export function trainingItems(t: EmployeeTraining, lang: Lang): TrainingItem[] {

@@ -126,6 +126,20 @@ describe('appraise run on examples/sinabang writes the training outputs', () => 
     for (const e of file.employees) expect((e.training ?? []).length).toBeLessThanOrEqual(3);
   });
 
+  it('matches weak survey unsur (mutu C/D) of the employee\'s service or unit from the feedback stage', () => {
+    const file = JSON.parse(readFileSync(join(out, 'hasil-2025-Q1.json'), 'utf8'));
+    const unsur = file.employees.flatMap((e: any) => (e.training ?? []).filter((t: any) => t.kind === 'unsur').map((t: any) => ({ e, t })));
+    expect(unsur.length).toBeGreaterThan(0);
+    for (const { e, t } of unsur) {
+      expect(t.sasaran).toMatch(/^unsur:U[1-9]$/);
+      expect(['C', 'D']).toContain(t.gap);
+      expect(t.priority).toBe(5);
+      expect(t.reason).toMatch(/pada survei (layanan|unit|petugas) /);
+      // Only employees whose satisfaction comes from a survey can have an unsur gap.
+      expect(e.satisfaction).not.toBeNull();
+    }
+  });
+
   it('has a Pelatihan sheet with one row per recommendation', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'laporan-kinerja-2025-Q1.xlsx'));
