@@ -422,12 +422,20 @@ export function parsePrestasiForm(g: Grid): PrestasiForm {
   const skpAt = rowOf((n) => n.includes('sasarankerja'));
   const people = readPeople(g, skpAt?.row ?? Number.POSITIVE_INFINITY);
   const skpNums = skpAt ? numbersRight(g, skpAt.row, skpAt.col) : [];
+  // 'JUMLAH' is also a column heading of this page: take the first label with a number beside it.
+  const withNumber = (test: (n: string) => boolean): Loc<number> | null => {
+    for (const r of g.rowNumbers) {
+      const cells = g.rows.get(r)!;
+      for (let c = 0; c < cells.length; c++) {
+        if (!test(bare(norm(cells[c] ?? null)))) continue;
+        const first = numbersRight(g, r, c)[0];
+        if (first) return first;
+      }
+    }
+    return null;
+  };
   const perilaku = {} as Record<PerilakuKey, Loc<number> | null>;
-  for (const [key, label] of PERILAKU_LABELS) {
-    const p = rowOf((n) => n.startsWith(label));
-    perilaku[key] = p ? (numbersRight(g, p.row, p.col)[0] ?? null) : null;
-  }
-  const jumlahAt = rowOf((n) => n === 'jumlah');
+  for (const [key, label] of PERILAKU_LABELS) perilaku[key] = withNumber((n) => n.startsWith(label));
   const meanAt = rowOf((n) => n.startsWith('nilairatarata') || n.startsWith('ratarata'));
   const meanNums = meanAt ? numbersRight(g, meanAt.row, meanAt.col) : [];
   const nilaiAt = rowOf((n) => n.startsWith('nilaiprestasikerja'));
@@ -456,7 +464,7 @@ export function parsePrestasiForm(g: Grid): PrestasiForm {
     skp: skpNums[0] ?? null,
     skpPart: skpNums.length >= 2 ? skpNums[skpNums.length - 1]! : null,
     perilaku,
-    jumlah: jumlahAt ? (numbersRight(g, jumlahAt.row, jumlahAt.col)[0] ?? null) : null,
+    jumlah: withNumber((n) => n === 'jumlah'),
     mean: meanNums[0] ?? null,
     perilakuPart: meanNums.length >= 2 ? meanNums[meanNums.length - 1]! : null,
     nilai, sebutan,
