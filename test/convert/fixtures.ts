@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { tempDir } from '../cli/helpers.ts';
 
 /**
  * PP 46/2011 workbooks as BKPSDM staff made them: title rows, the two identity blocks side by side,
@@ -212,3 +215,51 @@ export const SITI_PRESTASI: PrestasiSpec = {
   meanPart: '30,80',
   nilai: '84,00 (Baik)',
 };
+
+export const EK = {
+  ani: '198701012010012003',
+  budi: '198503122010011004',
+  cut: '199212122019032005',
+};
+
+/** "Laporan Penilaian SKP" as exported by e-Kinerja: title rows, snake_case headers, a transfer. */
+export async function buildEkinerjaExport(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Laporan Penilaian SKP');
+  ws.addRow(['LAPORAN PENILAIAN SKP']);
+  ws.mergeCells('A1:J1');
+  ws.addRow(['Instansi: Pemerintah Kabupaten Simeulue']);
+  ws.addRow(['Dicetak: 15/01/2025']);
+  ws.addRow([]);
+  ws.addRow(['no', 'nip', 'nama', 'jabatan', 'unit_kerja', 'golongan', 'periode_awal', 'periode_akhir', 'hasil_akhir', 'rating_hasil_kerja']);
+  ws.addRow([1, EK.ani, 'Ani Lestari', 'Analis SDM Aparatur', 'BKPSDM', 'III/b', '01/01/2024', '31/12/2024', 'Baik', 'Sesuai Ekspektasi']);
+  // Budi moved from Dinas Dukcapil to BKPSDM on 1 July: two rows, the later one counts.
+  ws.addRow([2, EK.budi, 'Budi Santoso', 'Pengolah Data', 'Dinas Kependudukan dan Pencatatan Sipil', 'III/a', '01/01/2024', '30/06/2024', 'Butuh Perbaikan', 'Di Bawah Ekspektasi']);
+  ws.addRow([3, EK.budi, 'Budi Santoso', 'Analis Kepegawaian', 'BKPSDM', 'III/a', '01/07/2024', '31/12/2024', 'Sangat Baik', 'Di Atas Ekspektasi']);
+  ws.addRow([4, EK.cut, 'Cut Nyak', 'Pengadministrasi Umum', 'BKPSDM', 'II/c', '01/01/2024', '31/12/2024', '-', '-']);
+  await wb.xlsx.writeFile(path);
+}
+
+/** A workspace with the default config and a two-person roster. */
+export function buildWorkspace(): string {
+  const ws = tempDir('appraise-import-');
+  writeFileSync(join(ws, 'appraise.config.yaml'), 'organisation: Pemerintah Kabupaten Simeulue\n');
+  mkdirSync(join(ws, 'data', '2025-Q1'), { recursive: true });
+  writeFileSync(join(ws, 'data', 'pegawai.csv'),
+    `NIP;Nama;Jabatan;Unit Kerja\n${EK.ani};Ani Lestari;Analis SDM;BKPSDM\n${EK.budi};Budi Santoso;Analis Kepegawaian;BKPSDM\n`);
+  return ws;
+}
+
+/** An indicator sheet of a dinas: its own headers, a title row, Indonesian numbers. */
+export async function buildForeignIndicators(path: string, nip2 = EK.budi): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('IKI Triwulan I');
+  ws.addRow(['INDIKATOR KINERJA INDIVIDU TRIWULAN I 2025']);
+  ws.addRow([]);
+  ws.addRow(['NIP Pegawai', 'Kode IKI', 'Uraian Indikator', 'Aspek Kinerja', 'Target', 'Realisasi', 'Satuan', 'Catatan Bidang']);
+  ws.addRow([EK.ani, 'IKI-1', 'Dokumen mutasi diproses', 'Produktivitas', '1.250', '1.100', 'dokumen', 'ok']);
+  ws.addRow([nip2, 'IKI-2', 'Ketepatan waktu layanan', 'kualitas-layanan', '95%', '88,5', '%', null]);
+  await wb.xlsx.writeFile(path);
+}
+
+export const MAPPING_YAML = 'NIP Pegawai: nip\nKode IKI: code\nUraian Indikator: Indikator\nAspek Kinerja: aspect\n';
