@@ -8,7 +8,6 @@ import { ENUMS } from '../ingest/columns.js';
 import { RowReader, normaliseKey } from '../ingest/row.js';
 import { openTable } from '../io/table.js';
 import type { ColumnSpec } from '../io/types.js';
-import { cellText } from '../io/values.js';
 import type { SourceFile } from './pp46.js';
 
 /**
@@ -223,9 +222,4 @@ export async function convertEkinerja(files: readonly SourceFile[], sink: IssueS
     });
   }
   return { files: files.map((f) => f.display), employees, roster, predikat, superseded, notAssessed, hasResults };
-}
-
-/** Text of an unknown cell, for messages. */
-export function shownCell(v: unknown): string {
-  return cellText(v as never) ?? '';
 }
