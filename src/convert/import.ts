@@ -9,6 +9,7 @@ import { parseNip } from '../domain/nip.js';
 import { containsDate, isoDate, type Period } from '../domain/period.js';
 import { parseRating } from '../domain/ratings.js';
 import { BERAKHLAK_VALUES, COLUMNS, ENUMS, UNSUR } from '../ingest/columns.js';
+import { FeedbackIngest } from '../ingest/feedback.js';
 import { ingestIndicators } from '../ingest/indicators.js';
 import { ingestRoster } from '../ingest/roster.js';
 import { RowReader, normaliseKey } from '../ingest/row.js';
@@ -22,10 +23,10 @@ import type { OutColumn, OutFormat, OutTable } from './write.js';
 /**
  * `appraise import <kind> <file> --period P [--map mapping.yaml]` (SPEC §7): a foreign sheet →
  * the workspace's canonical file, through a column mapping, validated as a run would validate it.
- * Roster and indicators go through the run's own ingest modules. Behaviour and feedback are checked
- * with their column specs and the RowReader (NIPs, ratings, dates, answers 1–4, NIPs in the roster):
- * their full ingest modules are not on main yet, so rules that live only there (rater weights,
- * duplicate respondents) are checked when the run reads the imported file.
+ * Roster, indicators and (with a roster) feedback go through the run's own ingest modules. Behaviour
+ * is checked with its column specs and the RowReader (NIPs, ratings, NIPs in the roster): its ingest
+ * module is not on main yet, so rules that live only there (rater weights) are checked when the run
+ * reads the imported file. Feedback without a workspace roster gets the same basic checks.
  * A file with any error is not written: the user fixes the source (or the mapping) and imports again.
  */
 export const IMPORT_KINDS = ['pegawai', 'indikator', 'perilaku', 'umpan-balik'] as const;
@@ -108,8 +109,15 @@ function replay(table: OpenedTable, rows: TableRow[]): OpenedTable {
   };
 }
 
-/** NIPs of the workspace roster, read quietly; null when there is no readable roster. */
-async function rosterNips(req: ImportRequest, sink: IssueSink): Promise<{ nips: Set<string>; excluded: Set<string> } | null> {
+interface RosterView {
+  nips: Set<string>;
+  excluded: Set<string>;
+  units: string[];
+  services: string[];
+}
+
+/** The workspace roster, read quietly; null when there is no readable roster. */
+async function rosterNips(req: ImportRequest, sink: IssueSink): Promise<RosterView | null> {
   const quiet = new IssueSink(req.lang);
   const loc = locateInput(req.workspace, req.config, req.period, 'pegawai', quiet);
   const table = loc ? await openTable({ path: loc.path, displayName: loc.display, columns: COLUMNS.pegawai, mapping: req.config.columns.pegawai, sink: quiet }) : null;
@@ -121,10 +129,16 @@ async function rosterNips(req: ImportRequest, sink: IssueSink): Promise<{ nips: 
     return null;
   }
   const roster = await ingestRoster(table, req.period, quiet);
-  return { nips: new Set(roster.employees.keys()), excluded: new Set([...roster.rejectedNips, ...roster.inactiveNips]) };
+  const employees = [...roster.employees.values()];
+  return {
+    nips: new Set(roster.employees.keys()),
+    excluded: new Set([...roster.rejectedNips, ...roster.inactiveNips]),
+    units: [...new Set(employees.map((e) => e.unit))],
+    services: [...new Set(employees.flatMap((e) => e.services))],
+  };
 }
 
-function checkInRoster(r: RowReader, nip: string | null | undefined, roster: { nips: Set<string>; excluded: Set<string> } | null): void {
+function checkInRoster(r: RowReader, nip: string | null | undefined, roster: RosterView | null): void {
   if (!nip || !roster || roster.nips.has(nip)) return;
   r.error('nip', roster.excluded.has(nip) ? 'NIP_EXCLUDED_IN_ROSTER' : 'NIP_UNKNOWN', {
     id: `NIP ${nip} tidak ada (atau tidak aktif) di daftar pegawai.`,
@@ -135,7 +149,7 @@ function checkInRoster(r: RowReader, nip: string | null | undefined, roster: { n
 const ROLES: Record<string, string> = Object.fromEntries(ENUMS.raterRole.map((r) => [normaliseKey(r), r]));
 Object.assign(ROLES, { supervisor: 'atasan', peer: 'rekan', subordinate: 'bawahan', self: 'diri', rekankerja: 'rekan', dirisendiri: 'diri' });
 
-function checkBehaviour(r: RowReader, roster: { nips: Set<string>; excluded: Set<string> } | null): void {
+function checkBehaviour(r: RowReader, roster: RosterView | null): void {
   const nip = r.nip('nip', 'NIP', true);
   r.nip('raterNip', 'NIP Penilai', false);
   r.choice('raterRole', 'Peran Penilai', ROLES, 'atasan', ENUMS.raterRole);
@@ -152,7 +166,7 @@ function checkBehaviour(r: RowReader, roster: { nips: Set<string>; excluded: Set
   checkInRoster(r, nip, roster);
 }
 
-function checkFeedback(r: RowReader, period: Period, roster: { nips: Set<string>; excluded: Set<string> } | null): void {
+function checkFeedback(r: RowReader, period: Period, roster: RosterView | null): void {
   const date = r.date('date', 'Tanggal', true);
   if (date && !containsDate(period, date)) {
     r.warning('date', 'DATE_OUTSIDE_PERIOD', {
@@ -217,20 +231,27 @@ export async function importSheet(req: ImportRequest, sink: IssueSink): Promise<
   for await (const row of table.rows()) rows.push(row);
   let accepted = rows.length;
   let rejected = 0;
+  let roster: RosterView | null | undefined;
   if (req.kind === 'pegawai') {
     const r = await ingestRoster(replay(table, rows), req.period, sink);
     rejected = r.counts.rejected;
     accepted = rows.length - rejected;
   } else if (req.kind === 'indikator') {
-    const roster = await rosterNips(req, sink);
+    roster = await rosterNips(req, sink);
     const fileNips = new Set(rows.map((r) => parseNip(cellText(r.values.nip ?? null) ?? '', { pppk: true })).flatMap((p) => (p.ok ? [p.nip] : [])));
     const r = await ingestIndicators(replay(table, rows), {
       roster: roster?.nips ?? fileNips, excluded: roster?.excluded ?? new Set(), aspects: req.config.aspects,
     }, sink);
     accepted = r.counts.accepted;
     rejected = r.counts.read - r.counts.accepted;
+  } else if (req.kind === 'umpan-balik' && (roster = await rosterNips(req, sink)) !== null) {
+    // The run's own feedback ingest: answers by unsur name, units/services of the roster, duplicates.
+    const ingest = new FeedbackIngest({ period: req.period, units: roster.units, services: roster.services, employees: roster.nips }, sink);
+    const counts = await ingest.ingest(replay(table, rows), () => {});
+    accepted = counts.accepted;
+    rejected = counts.rejected;
   } else {
-    const roster = await rosterNips(req, sink);
+    roster ??= await rosterNips(req, sink);
     rejected = 0;
     for (const row of rows) {
       const r = new RowReader(row, sink);

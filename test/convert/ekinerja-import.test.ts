@@ -101,4 +101,14 @@ describe('import indikator through a mapping', () => {
     expect(result!.rejected).toBe(1);
     expect(sink.issues.map((i) => [i.code, i.row, i.column])).toEqual([['VALUE_NOT_ALLOWED', 2, 'H']]);
   });
+
+  it('checks feedback with the run ingest: an answer outside 1–4 at its cell', async () => {
+    const ws = buildWorkspace();
+    const src = join(ws, 'loket-1.csv');
+    writeFileSync(src, 'Tanggal;Unit Kerja;U1;U2;U3;U4;U5;U6;U7;U8;U9\n15/02/2025;BKPSDM;4;3;3;4;3;3;4;3;3\n16/02/2025;BKPSDM;4;3;5;4;3;3;4;3;3\n');
+    const sink = new IssueSink('en');
+    const result = await importSheet({ kind: 'umpan-balik', path: src, display: 'loket-1.csv', period: parsePeriod('2025-Q1')!, mapping: {}, workspace: ws, config: defaultConfig(), lang: 'en' }, sink);
+    expect([result!.accepted, result!.rejected]).toEqual([1, 1]);
+    expect(sink.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.column])).toEqual([[3, 'E']]);
+  });
 });
