@@ -6,6 +6,8 @@ import { runCommand } from './commands/run.js';
 import { templateCommand } from './commands/template.js';
 import { trainingCommand } from './commands/training.js';
 import { validateCommand } from './commands/validate.js';
+import { convertCommand } from './commands/convert.js';
+import { importCommand } from './commands/import.js';
 import { INPUT_KINDS } from '../config/schema.js';
 import { TOOL } from '../version.js';
 
@@ -107,6 +109,30 @@ Examples:
     .option('-o, --out <dir>', 'output folder (default: laporan/<period>)')
     .addHelpText('after', '\nExamples:\n  $ appraise training --period 2025-Q1\n  $ appraise training --period 2025-Q1 --json | jq .training.unmatched')
     .action((opts, cmd: Command) => trainingCommand(ctxOf(cmd), opts));
+
+  program
+    .command('convert <source>')
+    .description('convert legacy SKP workbooks (PP 46/2011) or e-Kinerja exports; <source> is a file or a folder of workbooks')
+    .option('--from <kind>', 'pp46 | ekinerja')
+    .option('-o, --output <file>', 'pp46: the indicator file; ekinerja: the roster (.xlsx or .csv); companions are written beside it')
+    .option('--strict', 'pp46: any difference from the recomputation or data error → exit 3, nothing written')
+    .option('--force', 'overwrite existing files')
+    .option('-p, --period <period>', 'ekinerja: write the predikat list to data/<period>/predikat-ekinerja.csv of the workspace')
+    .option('--predikat <file>', 'ekinerja: where to write the predikat list (default: beside the roster)')
+    .addHelpText('after', '\nExamples:\n  $ appraise convert skp-2019.xlsx --from pp46 -o skp-2019-indikator.xlsx\n  $ appraise convert arsip-skp/ --from pp46 -o indikator.csv --strict\n  $ appraise convert laporan-penilaian-skp.xlsx --from ekinerja -o data/pegawai.xlsx --period 2024')
+    .action((source: string, opts, cmd: Command) => convertCommand(ctxOf(cmd), source, opts));
+
+  program
+    .command('import <kind> <file>')
+    .description('bring a foreign roster, indicator, behaviour or feedback sheet into the workspace format (pegawai, indikator, perilaku, umpan-balik)')
+    .option('-p, --period <period>', 'period: YYYY, YYYY-S1, YYYY-Q1..Q4 or YYYY-MM')
+    .option('--map <file>', 'YAML column mapping: foreign header → canonical key (default: the config\'s columns mapping)')
+    .option('--sheet <name>', 'read this sheet of the workbook')
+    .option('-o, --output <file>', 'write here instead of data/ or data/<period>/')
+    .option('--format <format>', 'xlsx | csv (default xlsx)')
+    .option('--force', 'overwrite an existing file')
+    .addHelpText('after', '\nExamples:\n  $ appraise import indikator iki-dinas.xlsx --period 2025-Q1 --map peta-kolom.yaml\n  $ appraise import pegawai siasn-export.csv --period 2025-Q1')
+    .action((kind: string, file: string, opts, cmd: Command) => importCommand(ctxOf(cmd), kind, file, opts));
 
   return program;
 }
