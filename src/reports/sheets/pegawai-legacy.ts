@@ -1,7 +1,7 @@
 import type { Lang, Text } from '../../domain/i18n.js';
 import { ratingLabel } from '../../domain/ratings.js';
 import type { RunResult } from '../../pipeline/types.js';
-import { BAND_FILLS } from '../appraisal.js';
+import { bandCell } from '../appraisal.js';
 import { roundForReport, sortedEmployees, statusLabel } from '../common.js';
 import type { CellData, ColumnDef, SheetContent } from './types.js';
 
@@ -71,7 +71,7 @@ export function buildPegawaiLegacy(run: RunResult, lang: Lang): SheetContent {
       roundForReport(l?.perilaku ?? null),
       l?.weighting ?? null,
       roundForReport(l?.score ?? null),
-      l?.band ? { value: l.bandLabel, fill: BAND_FILLS[l.band] } : null,
+      bandCell(run, l?.band ?? null, lang),
       statusLabel(e.status, lang),
       e.pendingReasons.length === 0 ? null : e.pendingReasons.join('; '),
     ];
