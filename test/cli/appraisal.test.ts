@@ -31,12 +31,12 @@ describe('appraise run on examples/sinabang: behaviour, predikat and the unit cu
     expect(doc.employees.some((e: { behaviour: { raters: unknown[] } | null }) => e.behaviour !== null)).toBe(true);
     const dukcapil = doc.units.find((u: { unit: string }) => u.unit === DUKCAPIL);
     expect(dukcapil.orgPredikat).toBe('BAIK');
-    expect(dukcapil.population).toBe(2400);
+    expect(dukcapil.population).toBe(1450);
     expect(dukcapil.curve.ok).toBe(false);
     expect(dukcapil.curve.violations.map((v: { rule: string }) => v.rule)).toEqual(['BAIK_MAX_70_BAIK', 'BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'laporan-kinerja-2025-Q1.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Pegawai', 'Indikator', 'Perilaku', 'Unit', 'Masalah Data', 'Metodologi']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Pegawai', 'Indikator', 'Perilaku', 'Unit', 'IKM', 'Pelatihan', 'Masalah Data', 'Metodologi']);
     const unit = wb.getWorksheet('Unit')!;
     let status: unknown = null;
     unit.eachRow((row) => {
