@@ -16,6 +16,7 @@ import iconv from 'iconv-lite';
 import { parse as parseYaml } from 'yaml';
 import { writeFeedbackExamples } from './gen/feedback.mjs';
 import { writeTrainingCatalogues } from './gen/training.mjs';
+import { writeBehaviourExamples } from './gen/behaviour.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -859,6 +860,7 @@ export async function main() {
   await writeIndikatorXlsx(SINABANG, '2025-Q2', q2);
   const feedback = await writeFeedbackExamples({ dir: SINABANG, roster, rngFor, newWorkbook, addTable, saveWorkbook, writeText, encode1252 });
   await writeTrainingCatalogues(ROOT, SINABANG);
+  await writeBehaviourExamples({ dir: SINABANG, roster, rngFor, newWorkbook, addTable, saveWorkbook, join });
   const units = [...new Set(roster.map((e) => e.unit))];
   writeText(join(SINABANG, 'README.md'), README
     .replace('{COUNT}', String(roster.length))

@@ -46,6 +46,18 @@ export interface Indicator {
   aggregation: Aggregation;
   /** Where the row and its key cells are. */
   places: { row: CellPlace; target: CellPlace; actual: CellPlace };
+  /**
+   * For a longer period built from its sub-periods (SPEC §3.7): the sub-period rows this indicator
+   * was combined from, by its Agregasi, with their cells. Absent for a period's own rows.
+   */
+  combinedFrom?: CombinedPart[];
+}
+
+export interface CombinedPart {
+  period: string;
+  target: Target;
+  actual: number | null;
+  places: { row: CellPlace; target: CellPlace; actual: CellPlace };
 }
 
 /** One step of an explanation: what was computed, from what, by which rule. */
@@ -111,6 +123,60 @@ export interface EmployeeResult {
   /** Why the employee is pending (in the run's language); empty when complete. */
   pendingReasons: string[];
   explanation: ExplanationStep[];
+  /** Where the final work rating came from (issue 4); absent before the appraisal stage. */
+  workRatingSource?: WorkRatingSource | null;
+  /** Rating perilaku per BerAKHLAK value with its raters (issue 4); null when there is none. */
+  behaviour?: BehaviourDetail | null;
+  /** Scores, bands and labels of a legacy regime (pp-30-2019, pp-46-2011); null otherwise. */
+  legacy?: LegacyResult | null;
+  /** True when the employee leads a unit (SPEC §3.6: rated from the organisation, not in its curve). */
+  unitLeader?: boolean;
+}
+
+/** score: suggested from the work score; appraiser: Rating Hasil Kerja of the behaviour file; leader: the unit-leader rule. */
+export type WorkRatingSource = 'score' | 'appraiser' | 'leader';
+
+export interface BehaviourValueDetail {
+  /** BerAKHLAK value key, e.g. `berorientasi-pelayanan`. */
+  key: string;
+  /** Weighted mean of points (1..3). */
+  mean: number;
+  rating: Rating;
+}
+
+export interface BehaviourRaterDetail {
+  raterNip: string | null;
+  role: 'atasan' | 'rekan' | 'bawahan' | 'diri';
+  /** Share of the total weight, 0..1. */
+  share: number;
+  place: CellPlace;
+}
+
+export interface BehaviourDetail {
+  values: BehaviourValueDetail[];
+  overall: Rating;
+  raters: BehaviourRaterDetail[];
+  /** The sub-period the ratings came from when a longer period took the latest ones; else null. */
+  fromPeriod: string | null;
+}
+
+/** One employee under a legacy regime (SPEC §3.8). */
+export interface LegacyResult {
+  regime: 'pp-30-2019' | 'pp-46-2011';
+  /** Nilai SKP (pp-30) or nilai capaian SKP (pp-46); null when it cannot be computed. */
+  skp: number | null;
+  /** Nilai perilaku on the regime's scale (0–120 for pp-30, 0–100 for pp-46). */
+  perilaku: number | null;
+  /** `70/30`, `60/40` (pp-30) or `60/40` (pp-46: SKP/perilaku). */
+  weighting: string | null;
+  /** Nilai kinerja (pp-30) or nilai prestasi kerja (pp-46). */
+  score: number | null;
+  /** Band code: a Predikat for pp-30, a sebutan (SANGAT_BAIK, BAIK, CUKUP, KURANG, BURUK) for pp-46. */
+  band: string | null;
+  /** The band as the regulation names it, in the run's language. */
+  bandLabel: string | null;
+  /** pp-46 only: per-indicator value under the PP 46 formulas, keyed by indicator code. */
+  indicatorValues?: { code: string; aspect: 'kuantitas' | 'kualitas' | 'waktu' | 'biaya' | null; value: number | null; note: string | null }[];
 }
 
 /**

@@ -10,13 +10,15 @@ import { scoreWork } from '../engine/work.js';
 import type { EmployeeResult } from '../engine/types.js';
 import { COLUMNS } from '../ingest/columns.js';
 import type { RowCounts } from '../ingest/counts.js';
-import { ingestIndicators } from '../ingest/indicators.js';
 import { ingestRoster } from '../ingest/roster.js';
 import { openTable, type OpenedTable } from '../io/table.js';
 import { displayPath, locateInput, type InputLocation } from '../workspace/layout.js';
+import { applyAppraisal, enrichUnits } from './appraisal-stage.js';
+import { combineSteps } from './combine.js';
+import { computeTrend, loadBehaviour, loadIndicators, loadUnits, type RosterView, type StageIo } from './period-inputs.js';
 import { TOOL } from '../version.js';
 import { addSatisfactionStep, applyUnitIkm, runFeedbackStage, satisfactionOf } from './feedback-stage.js';
-import { runTrainingStage, unsurByNip } from './training.js';
+import { behaviourForTraining, runTrainingStage, unsurByNip } from './training.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
 
 export interface RunInput {
@@ -78,27 +80,13 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const roster = await ingestRoster(rosterTable, period, sink);
   record('pegawai', rosterTable, roster.counts);
 
-  // Indicators of the period.
-  let indicatorsByNip = new Map<string, import('../engine/types.js').Indicator[]>();
-  const indicatorLocation = locateInput(workspace, config, period, 'indikator', sink);
-  if (indicatorLocation) {
-    const table = await open(indicatorLocation);
-    if (table) {
-      say(lang === 'id' ? `Membaca ${indicatorLocation.display}` : `Reading ${indicatorLocation.display}`);
-      const result = await ingestIndicators(table, {
-        roster: new Set(roster.employees.keys()),
-        excluded: new Set([...roster.rejectedNips, ...roster.inactiveNips]),
-        aspects: config.aspects,
-      }, sink);
-      indicatorsByNip = result.byNip;
-      record('indikator', table, result.counts);
-    }
-  } else {
-    sink.warning('INPUT_MISSING', { file: `${config.paths.data}/${period.id}/indikator.xlsx` }, {
-      id: `Tidak ada data indikator untuk periode ${period.id}.`,
-      en: `No indicator data for period ${period.id}.`,
-    }, { id: 'Buat berkasnya dari templat: appraise template indikator', en: 'Create the file from the template: appraise template indikator' });
-  }
+  // Indicators, behaviour and units: the period's own files, or combined from its sub-periods (SPEC §3.7).
+  const io: StageIo = { workspace, config, period, lang, sink, open, record, say };
+  const rosterView: RosterView = { employees: roster.employees, excluded: new Set([...roster.rejectedNips, ...roster.inactiveNips]) };
+  const indicatorInputs = await loadIndicators(io, rosterView);
+  const indicatorsByNip = indicatorInputs.byNip;
+  const behaviourInputs = await loadBehaviour(io, rosterView);
+  const unitRecords = await loadUnits(io, rosterView);
 
   // Citizen feedback (SPEC §4): IKM per unit, service and officer; satisfaction per employee.
   const feedback = await runFeedbackStage({
@@ -121,11 +109,18 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     }));
     addSatisfactionStep(employees[employees.length - 1]!, feedback, lang);
   }
-  const units = summariseUnits(employees);
+  for (const e of employees) e.explanation.unshift(...combineSteps(indicatorsByNip.get(e.employee.nip) ?? [], lang));
+
+  // Behaviour, the appraiser's rating, predikat, leader rule and curve (issue 4).
+  const appraisal = applyAppraisal(employees, { behaviour: behaviourInputs, units: unitRecords, config, lang, sink });
+  employees.splice(0, employees.length, ...appraisal.employees);
+  const trend = indicatorInputs.parts ? computeTrend(indicatorInputs.parts, employees, { config, lang }) : null;
+  const units = enrichUnits(summariseUnits(employees), unitRecords, appraisal.curves, lang);
   applyUnitIkm(units, feedback);
 
   const training = await runTrainingStage({ workspace, config, period, lang, sink, open, record, say }, employees, {
     unsur: unsurByNip(feedback),
+    behaviour: new Map(employees.flatMap((e) => (e.behaviour ? [[e.employee.nip, behaviourForTraining(e.behaviour.values)] as const] : []))),
   });
 
   return {
@@ -143,6 +138,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     inputs,
     feedback,
     training,
+    trend,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Predikat } from '../domain/ratings.js';
 import type { EmployeeResult } from '../engine/types.js';
 import type { FeedbackReport } from './feedback-stage.js';
 import type { TrainingRunResult } from './training.js';
+import type { CurveResult } from '../engine/curve.js';
 
 /** One input file of a run, as recorded in the Metodologi sheet and the manifest (SPEC §6). */
 export interface InputFileInfo {
@@ -34,6 +35,11 @@ export interface UnitResult {
   orgPredikat: string | null;
   counts: Record<Predikat, number> | null;
   curve: { ok: boolean; violations: unknown[] } | null;
+  /** Unit file (issue 4): leader, people served (for the survey sample), the full curve check. */
+  leaderNip?: string | null;
+  /** Jumlah Penerima Layanan of the period (summed over sub-periods for a combined period). */
+  population?: number | null;
+  curveDetail?: CurveResult | null;
   /** Filled by the feedback work (issue 3); null until then. */
   ikm: number | null;
   mutu: string | null;
@@ -60,4 +66,13 @@ export interface RunResult {
   feedback?: FeedbackReport | null;
   /** Training recommendations and plans (SPEC §5); null only for a RunResult built without the stage. */
   training?: TrainingRunResult | null;
+  /** A semester or annual run built from its sub-periods: the work score per sub-period (SPEC §3.7). */
+  trend?: TrendResult | null;
+}
+
+export interface TrendResult {
+  /** Sub-period ids in order, e.g. ['2025-Q1', '2025-Q2']. */
+  periods: string[];
+  /** Per NIP: the work score of each sub-period alone (null: no data or pending there). */
+  scores: Map<string, (number | null)[]>;
 }

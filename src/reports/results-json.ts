@@ -13,6 +13,17 @@ import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
 import { buildFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
 import { trainingDocument, trainingItemDocument, type TrainingDocument, type TrainingItemDocument } from './training-json.js';
+import {
+  behaviourDocument,
+  curveDocument,
+  legacyDocument,
+  trendDocument,
+  workRatingSourceOf,
+  type BehaviourDocument,
+  type CurveDocument,
+  type LegacyDocument,
+  type TrendDocument,
+} from './results-appraisal.js';
 
 /**
  * hasil-<period>.json (SPEC §6). Keys may be added, never renamed. Scores are rounded half-up to
@@ -36,6 +47,8 @@ export interface ResultsDocument {
   feedback: FeedbackDocument | null;
   /** Training plan (SPEC §5): per program, per unit, gaps without a program; null without the stage. */
   training: TrainingDocument | null;
+  /** Work score per sub-period of a combined period (SPEC §3.7); null otherwise. */
+  trend: TrendDocument | null;
 }
 
 export interface EmployeeDocument {
@@ -55,6 +68,12 @@ export interface EmployeeDocument {
   satisfaction: { ikm: number; mutu: string; respondents: number; basis: SatisfactionSummary['basis'] } | null;
   training: TrainingItemDocument[] | null;
   indicators: IndicatorDocument[];
+  /** score | appraiser | leader: where workRating.final came from. */
+  workRatingSource: string | null;
+  behaviour: BehaviourDocument | null;
+  unitLeader: boolean;
+  /** The legacy regime's scores and band (pp-30-2019, pp-46-2011); null under permenpan-6-2022. */
+  legacy: LegacyDocument | null;
 }
 
 export interface AspectDocument {
@@ -88,10 +107,12 @@ export interface UnitDocument {
   meanWorkScore: number | null;
   orgPredikat: string | null;
   counts: Record<Predikat, number> | null;
-  curve: { ok: boolean; violations: unknown[] } | null;
+  curve: CurveDocument | null;
   ikm: number | null;
   mutu: string | null;
   respondents: number | null;
+  leaderNip: string | null;
+  population: number | null;
 }
 
 export interface IssueDocument {
@@ -156,6 +177,10 @@ function employeeDocument(run: RunResult, e: EmployeeResult): EmployeeDocument {
         status: r.status,
       };
     }),
+    workRatingSource: workRatingSourceOf(e),
+    behaviour: behaviourDocument(e),
+    unitLeader: e.unitLeader ?? false,
+    legacy: legacyDocument(e),
   };
 }
 
@@ -166,7 +191,7 @@ function predikatCounts(c: Record<Predikat, number>): Record<Predikat, number> {
   return out;
 }
 
-function unitDocument(u: UnitResult): UnitDocument {
+function unitDocument(u: UnitResult, lang: RunResult['lang']): UnitDocument {
   return {
     unit: u.unit,
     employees: u.employees,
@@ -175,10 +200,12 @@ function unitDocument(u: UnitResult): UnitDocument {
     meanWorkScore: roundForReport(u.meanWorkScore),
     orgPredikat: u.orgPredikat,
     counts: u.counts === null ? null : predikatCounts(u.counts),
-    curve: u.curve === null ? null : { ok: u.curve.ok, violations: u.curve.violations },
+    curve: curveDocument(u, lang),
     ikm: roundForReport(u.ikm),
     mutu: u.mutu,
     respondents: u.respondents,
+    leaderNip: u.leaderNip ?? null,
+    population: u.population ?? null,
   };
 }
 
@@ -188,7 +215,7 @@ export function buildResultsDocument(run: RunResult): ResultsDocument {
     regime: run.regime,
     generatedBy: `appraise ${run.tool.version}`,
     employees: sortedEmployees(run).map((e) => employeeDocument(run, e)),
-    units: [...run.units].sort((a, b) => compareText(a.unit, b.unit)).map(unitDocument),
+    units: [...run.units].sort((a, b) => compareText(a.unit, b.unit)).map((u) => unitDocument(u, run.lang)),
     issues: sortedIssues(run.issues).map((i) => ({
       file: i.file,
       sheet: i.sheet ?? null,
@@ -201,6 +228,7 @@ export function buildResultsDocument(run: RunResult): ResultsDocument {
     })),
     feedback: run.feedback ? buildFeedbackDocument(run.feedback, run.lang) : null,
     training: trainingDocument(run),
+    trend: trendDocument(run),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   unitSummaries,
   type UnitSummary,
 } from './common.js';
+import { renderAppraisalSummary } from './terminal-appraisal.js';
 
 /**
  * What a person sees on the terminal after `run` and `validate`. The caller decides colour once
@@ -130,6 +131,8 @@ export function renderSummary(run: RunResult, opts: SummaryOptions): string {
       ),
     ),
   );
+  out.push('');
+  out.push(renderAppraisalSummary(run, { color, lang }));
   if (total.pending > 0) {
     out.push(c.yellow(tr(lang, `${total.pending} pegawai tertunda (lihat kolom Alasan di sheet Pegawai).`, `${total.pending} employee(s) pending (see the Reasons column of the Pegawai sheet).`)));
   }

@@ -45,8 +45,8 @@ function setCell(cell: ExcelJS.Cell, data: CellData, col: ColumnDef): string {
   return value === null ? '' : typeof value === 'number' && col.type === 'number' ? value.toFixed(2) : String(value);
 }
 
-/** Writes a sheet's blocks; returns nothing, sets frozen header, filter and widths. */
-export function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent): void {
+/** Writes a sheet's blocks and sets frozen header, filter and widths; returns the last row used. */
+export function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent): number {
   const widths: number[] = [];
   const fit = (i: number, chars: number): void => {
     widths[i] = Math.max(widths[i] ?? 0, Math.min(MAX_WIDTH, chars));
@@ -90,6 +90,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent): void {
     ws.getColumn(i + 1).width = w;
   });
   if (filterTo !== null) ws.autoFilter = { from: { row: 1, column: 1 }, to: filterTo };
+  return rowNo;
 }
 
 /**
@@ -123,10 +124,18 @@ export function buildReportWorkbook(run: RunResult, lang: Lang): ExcelJS.Workboo
   wb.created = fixed;
   wb.modified = fixed;
   for (const sheet of SHEETS) {
+    if (sheet.when && !sheet.when(run)) continue;
     const ws = wb.addWorksheet(sheet.name, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     });
-    writeSheet(ws, sheet.build(run, lang));
+    const content = sheet.build(run, lang);
+    let lastRow = writeSheet(ws, content);
+    for (const image of content.images ?? []) {
+      // Below the tables, one empty row apart; ExcelJS anchors are 0-based.
+      const id = wb.addImage({ buffer: image.png as unknown as ExcelJS.Buffer, extension: 'png' });
+      ws.addImage(id, { tl: { col: 0, row: lastRow + 1 }, ext: { width: image.width, height: image.height } });
+      lastRow += Math.ceil(image.height / 20) + 2;
+    }
   }
   return wb;
 }

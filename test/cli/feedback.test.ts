@@ -93,14 +93,15 @@ describe('appraise feedback on examples/sinabang', () => {
 });
 
 describe('appraise run: IKM in the main workbook', () => {
-  it('has an IKM sheet after Indikator, Pegawai IKM and Pengaduan columns, and the Ringkasan IKM block', async () => {
+  it('has an IKM sheet after Unit (SPEC §6 order), Pegawai IKM and Pengaduan columns, and the Ringkasan IKM block', async () => {
     const out = tempDir();
     const r = appraise(['run', '--period', '2025-Q1', '--out', out, '--lang', 'en', '--json'], { cwd: SINABANG });
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'laporan-kinerja-2025-Q1.xlsx'));
     const names = wb.worksheets.map((w) => w.name);
-    expect(names.indexOf('IKM')).toBe(names.indexOf('Indikator') + 1);
+    // SPEC §6 order: … Indikator, Perilaku, Unit, IKM, Pelatihan …
+    expect(names.indexOf('IKM')).toBe(names.indexOf('Unit') + 1);
     const pegawai = rowsOf(wb.getWorksheet('Pegawai')!);
     const h = pegawai[0]!.map(String);
     const verifikator = pegawai.find((row) => row[h.indexOf('Position')] === 'Verifikator Akta Kelahiran')!;

@@ -71,7 +71,7 @@ describe('laporan-kinerja workbook', () => {
   });
 
   it('has the product sheets in order, and no indicator csv below the limit', async () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Pegawai', 'Indikator', 'IKM', 'Pelatihan', 'Masalah Data', 'Metodologi']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Pegawai', 'Indikator', 'Perilaku', 'Unit', 'IKM', 'Pelatihan', 'Masalah Data', 'Metodologi']);
     expect((await readdir(dir)).filter((f) => f.endsWith('.csv'))).toEqual([]);
   });
 
@@ -210,7 +210,7 @@ describe('laporan-kinerja workbook', () => {
     const en = join(dir, 'en.xlsx');
     await writeReportWorkbook(fixtureRun({ lang: 'en' }), en, 'en');
     const w = await readBack(en);
-    expect(w.worksheets.map((s) => s.name)).toEqual(['Ringkasan', 'Pegawai', 'Indikator', 'IKM', 'Pelatihan', 'Masalah Data', 'Metodologi']);
+    expect(w.worksheets.map((s) => s.name)).toEqual(['Ringkasan', 'Pegawai', 'Indikator', 'Perilaku', 'Unit', 'IKM', 'Pelatihan', 'Masalah Data', 'Metodologi']);
     const ws = w.getWorksheet('Pegawai')!;
     expect(ws.getCell('I3').value).toBe('Meets Expectations');
     expect(ws.getCell('O4').value).toBe('Pending');

@@ -1,6 +1,7 @@
 import type { Lang, Text } from '../../domain/i18n.js';
 import type { RunResult } from '../../pipeline/types.js';
 import { plainNumber, REGIME_BASIS } from '../common.js';
+import { appraisalRules } from './metodologi-appraisal.js';
 import type { CellData, SheetBlock, SheetBuilder, SheetContent } from './types.js';
 
 /**
@@ -181,7 +182,8 @@ export function rulesInWords(run: RunResult, lang: Lang): [string, string][] {
       en: 'Half-up to 2 decimals, only for display and before classifying against a published band. Computation uses unrounded values, snapped to 12 significant digits before comparing, so that a value exactly on a boundary lands on the right side.',
     },
   ];
-  return [...common, ...byRegime[run.regime], rounding].map(([title, text]) => [title[lang], text[lang]]);
+  const local = (rules: Rule[]): [string, string][] => rules.map(([title, text]) => [title[lang], text[lang]]);
+  return [...local([...common, ...byRegime[run.regime]]), ...appraisalRules(run, lang), ...local([rounding])];
 }
 
 /** Every config value as `dotted.key: value`; empty lists and maps are shown, not skipped. */

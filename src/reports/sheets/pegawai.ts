@@ -2,6 +2,7 @@ import type { Lang, Text } from '../../domain/i18n.js';
 import { predikatLabel, ratingLabel, type Predikat, type Rating } from '../../domain/ratings.js';
 import type { RunResult } from '../../pipeline/types.js';
 import { roundForReport, sortedEmployees, statusLabel } from '../common.js';
+import { buildPegawaiLegacy } from './pegawai-legacy.js';
 import type { CellData, ColumnDef, SheetBuilder, SheetContent } from './types.js';
 
 /** Predikat colours (SPEC §6), light fills that keep black text readable. */
@@ -35,6 +36,7 @@ function rating(r: Rating | null, lang: Lang): string | null {
 }
 
 export function buildPegawai(run: RunResult, lang: Lang): SheetContent {
+  if (run.regime !== 'permenpan-6-2022') return buildPegawaiLegacy(run, lang);
   const aspects = run.config.aspects;
   const columns: ColumnDef[] = [
     { header: H.nip[lang], type: 'text', width: 20 },

@@ -13,6 +13,7 @@ import {
   type UnitSummary,
 } from '../common.js';
 import { ikmOverviewBlock } from './ikm.js';
+import { distributionBlock, predikatChartImage, violationsBlock } from '../appraisal.js';
 import { indicatorCsvNote } from './indikator.js';
 import type { CellData, ColumnDef, SheetBlock, SheetBuilder, SheetContent } from './types.js';
 
@@ -143,7 +144,19 @@ function inputs(run: RunResult, lang: Lang): SheetBlock {
 
 export function buildRingkasan(run: RunResult, lang: Lang): SheetContent {
   const ikm = ikmOverviewBlock(run, lang);
-  return { blocks: [overview(run, lang), distribution(run, lang), perUnit(run, lang), ...(ikm ? [ikm] : []), inputs(run, lang)] };
+  const chart = predikatChartImage(run, lang);
+  return {
+    blocks: [
+      overview(run, lang),
+      distribution(run, lang),
+      distributionBlock(run, lang),
+      perUnit(run, lang),
+      violationsBlock(run, lang),
+      ...(ikm ? [ikm] : []),
+      inputs(run, lang),
+    ],
+    ...(chart ? { images: [chart] } : {}),
+  };
 }
 
 export const ringkasanSheet: SheetBuilder = { name: 'Ringkasan', build: buildRingkasan };

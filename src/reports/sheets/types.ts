@@ -47,12 +47,23 @@ export interface SheetBlock {
 
 export interface SheetContent {
   blocks: SheetBlock[];
+  /** PNG pictures placed below the last block (e.g. the predikat chart on Ringkasan). */
+  images?: SheetImage[];
+}
+
+export interface SheetImage {
+  png: Buffer;
+  /** Size in pixels as shown. */
+  width: number;
+  height: number;
 }
 
 export interface SheetBuilder {
   /** Sheet names are the product's and stay Indonesian in both languages. */
   name: string;
   build(run: RunResult, lang: Lang): SheetContent;
+  /** When present and false for a run, the sheet is left out (e.g. Tren outside a combined period). */
+  when?(run: RunResult): boolean;
 }
 
 export function isStyled(c: CellData): c is StyledCell {

@@ -1,0 +1,307 @@
+import type { Config } from '../config/schema.js';
+import type { Lang, Text } from '../domain/i18n.js';
+import type { IssueSink } from '../domain/issues.js';
+import { formatPlace, type CellPlace } from '../domain/place.js';
+import { PREDIKATS, predikatLabel, ratingLabel, type Predikat, type Rating } from '../domain/ratings.js';
+import { localiseSteps, rateBehaviour, type BehaviourResult, type BehaviourRow, type BilingualStep } from '../engine/behaviour.js';
+import { checkCurve, type CurveResult, type CurveViolation } from '../engine/curve.js';
+import {
+  leaderWorkRating,
+  leaderWorkRatingExplanation,
+  orgPredikatLabel,
+  predikatExplanation,
+  predikatFor,
+} from '../engine/predikat.js';
+import type { BehaviourDetail, EmployeeResult, ExplanationStep } from '../engine/types.js';
+import type { AppraiserWorkRating } from '../ingest/behaviour.js';
+import type { UnitRecord } from '../ingest/units.js';
+import { applyLegacyRegime } from './legacy-stage.js';
+import type { UnitResult } from './types.js';
+
+/**
+ * The appraisal stage (SPEC §3.3–3.6, §3.8): behaviour rating, the appraiser's override, the
+ * predikat matrix, the unit-leader rule and the unit curve, on top of the work scores. Pure apart
+ * from reporting warnings to the sink: no file is read here, no predikat is ever changed to fit a
+ * curve, and a missing input leaves the employee pending with the reason, never a default.
+ */
+export interface BehaviourInputs {
+  /** False when the period has no behaviour file at all. */
+  present: boolean;
+  byNip: ReadonlyMap<string, readonly BehaviourRow[]>;
+  workRatings: ReadonlyMap<string, AppraiserWorkRating>;
+  conflicts: ReadonlyMap<string, Text>;
+  /** For a combined period: the sub-period each employee's (latest) ratings came from. */
+  fromPeriod: ReadonlyMap<string, string> | null;
+}
+
+export interface AppraisalInputs {
+  behaviour: BehaviourInputs;
+  /** null when the period has no unit file. */
+  units: ReadonlyMap<string, UnitRecord> | null;
+  config: Config;
+  lang: Lang;
+  sink: IssueSink;
+}
+
+export interface AppraisalResult {
+  employees: EmployeeResult[];
+  /** Curve per unit (permenpan-6-2022 only), by unit name. */
+  curves: Map<string, CurveResult>;
+}
+
+const tx = (lang: Lang, t: Text): string => t[lang];
+
+export function behaviourDetail(b: BehaviourResult, fromPeriod: string | null): BehaviourDetail | null {
+  if (b.status !== 'ok') return null;
+  return {
+    values: b.values.map((v) => ({ key: v.key, mean: v.mean, rating: v.rating })),
+    overall: b.overall,
+    raters: b.raters.map((r) => ({ raterNip: r.raterNip, role: r.role, share: r.share, place: r.place })),
+    fromPeriod,
+  };
+}
+
+function noBehaviourFile(): Text {
+  return {
+    id: 'Tidak ada berkas perilaku (perilaku.xlsx) untuk periode ini: rating perilaku dan predikat tertunda.',
+    en: 'No behaviour file (perilaku.xlsx) for this period: the behaviour rating and the predikat are pending.',
+  };
+}
+
+/** Rates behaviour for one employee: the conflicts of the file first, then the engine. */
+export interface RatedBehaviour {
+  result: BehaviourResult | null;
+  /** Why there is no rating (null when rated). */
+  reason: Text | null;
+  bilingual: BilingualStep[];
+}
+
+export function rateEmployeeBehaviour(nip: string, inputs: BehaviourInputs, config: Config): RatedBehaviour {
+  if (!inputs.present) return { result: null, reason: noBehaviourFile(), bilingual: [] };
+  const conflict = inputs.conflicts.get(nip);
+  if (conflict) {
+    return {
+      result: null,
+      reason: { id: `Berkas perilaku bertentangan: ${conflict.id}`, en: `The behaviour file contradicts itself: ${conflict.en}` },
+      bilingual: [],
+    };
+  }
+  const result = rateBehaviour(inputs.byNip.get(nip) ?? [], config.behaviour.raterWeights);
+  return { result, reason: result.status === 'pending' ? result.reason.text : null, bilingual: result.steps };
+}
+
+export function applyAppraisal(employees: readonly EmployeeResult[], inputs: AppraisalInputs): AppraisalResult {
+  const { config, lang, sink } = inputs;
+  const L = (id: string, en: string): string => (lang === 'id' ? id : en);
+  const leaders = new Map<string, UnitRecord>();
+  if (inputs.units) for (const u of inputs.units.values()) if (u.leaderNip) leaders.set(u.leaderNip, u);
+
+  const out: EmployeeResult[] = [];
+  const behaviourMeans = new Map<string, number>();
+  for (const e0 of employees) {
+    const nip = e0.employee.nip;
+    const explanation = [...e0.explanation];
+    const rated = rateEmployeeBehaviour(nip, inputs.behaviour, config);
+    const fromPeriod = inputs.behaviour.fromPeriod?.get(nip) ?? null;
+    if (fromPeriod && rated.result?.status === 'ok') {
+      explanation.push({
+        step: 'behaviourSource',
+        text: L(`Rating perilaku terbaru diambil dari sub-periode ${fromPeriod}.`, `The latest behaviour ratings are taken from sub-period ${fromPeriod}.`),
+        value: fromPeriod,
+      });
+    }
+    explanation.push(...localiseSteps(rated.bilingual, lang));
+    if (rated.reason && rated.bilingual.length === 0) {
+      explanation.push({ step: 'behaviourPending', text: tx(lang, rated.reason), value: null });
+    }
+    const b = rated.result;
+    const behaviourOk = b !== null && b.status === 'ok';
+    const behaviourRating: Rating | null = behaviourOk ? b.overall : null;
+    if (behaviourOk) behaviourMeans.set(nip, b.values.reduce((s, v) => s + v.mean, 0) / b.values.length);
+
+    if (config.regime !== 'permenpan-6-2022') {
+      out.push(applyLegacyRegime(e0, { behaviour: b, behaviourReason: rated.reason, explanation, fromPeriod, lang, regime: config.regime }));
+      continue;
+    }
+
+    // Final work rating: unit-leader rule, else the appraiser's rating, else the suggestion.
+    const suggested = e0.workRating.suggested;
+    let final: Rating | null = suggested;
+    let source: EmployeeResult['workRatingSource'] = suggested === null ? null : 'score';
+    const appraiser = inputs.behaviour.conflicts.has(nip) ? undefined : inputs.behaviour.workRatings.get(nip);
+    const leaderOf = leaders.get(nip);
+    const workConflict = inputs.behaviour.conflicts.get(nip);
+    if (leaderOf) {
+      final = leaderWorkRating(leaderOf.orgPredikat);
+      source = 'leader';
+      explanation.push({
+        step: 'leaderRule',
+        text: `${tx(lang, leaderWorkRatingExplanation(leaderOf.orgPredikat))} (${formatPlace(leaderOf.places.orgPredikat)}); ${L('pimpinan tidak dihitung dalam kurva unit', 'the leader is not counted in the unit curve')}.`,
+        value: final,
+        sources: [leaderOf.places.orgPredikat, leaderOf.places.leaderNip],
+      });
+      if (appraiser) {
+        sink.warning('LEADER_WORK_RATING_IGNORED', appraiser.place, {
+          id: `NIP ${nip} memimpin unit ${leaderOf.unit}: rating hasil kerjanya mengikuti predikat organisasi (${orgPredikatLabel(leaderOf.orgPredikat, 'id')}), Rating Hasil Kerja di sel ini tidak dipakai.`,
+          en: `NIP ${nip} leads ${leaderOf.unit}: the work rating follows the organisational predikat (${orgPredikatLabel(leaderOf.orgPredikat, 'en')}); the Rating Hasil Kerja in this cell is not used.`,
+        }, { id: 'Kosongkan sel ini, atau perbaiki NIP Pimpinan di berkas unit.', en: 'Clear this cell, or correct NIP Pimpinan in the unit file.' });
+      }
+    } else if (appraiser) {
+      final = appraiser.rating;
+      source = 'appraiser';
+      const sugg = suggested === null ? L('tidak ada (nilai hasil kerja belum lengkap)', 'none (the work score is incomplete)') : ratingLabel(suggested, lang);
+      const same = suggested === appraiser.rating;
+      explanation.push({
+        step: 'override',
+        text: L(
+          `Rating hasil kerja dari pejabat penilai (${formatPlace(appraiser.place)}): ${ratingLabel(appraiser.rating, 'id')}; saran dari nilai: ${sugg}. ${same ? 'Keduanya sama.' : 'Rating pejabat penilai menggantikan saran; keduanya ditampilkan.'}`,
+          `Work rating from the appraiser (${formatPlace(appraiser.place)}): ${ratingLabel(appraiser.rating, 'en')}; suggested from the score: ${sugg}. ${same ? 'Both agree.' : "The appraiser's rating overrides the suggestion; both are shown."}`,
+        ),
+        value: appraiser.rating,
+        sources: [appraiser.place],
+      });
+    } else if (workConflict) {
+      // Contradicting appraiser ratings: neither wins, and the suggestion does not silently stand in.
+      final = null;
+      source = null;
+    }
+
+    let predikat: Predikat | null = null;
+    const pendingReasons: string[] = [];
+    if (final !== null && behaviourRating !== null) {
+      predikat = predikatFor(final, behaviourRating);
+      explanation.push({ step: 'predikat', text: tx(lang, predikatExplanation(final, behaviourRating)), value: predikat });
+    } else {
+      if (final === null) {
+        if (workConflict) pendingReasons.push(tx(lang, rated.reason!));
+        else if (e0.pendingReasons.length > 0) pendingReasons.push(...e0.pendingReasons);
+        else pendingReasons.push(L('Rating hasil kerja belum ada', 'No work rating yet'));
+      }
+      // The conflict reason covers both ratings; say it once.
+      if (behaviourRating === null && rated.reason && !(final === null && workConflict)) pendingReasons.push(tx(lang, rated.reason));
+      explanation.push({
+        step: 'predikat',
+        text: L(`Predikat tertunda: ${pendingReasons.join('; ')}`, `Predikat pending: ${pendingReasons.join('; ')}`),
+        value: null,
+      });
+    }
+    if (predikat !== null && e0.workScore === null) {
+      explanation.push({
+        step: 'workScoreNote',
+        text: L(
+          `Catatan: nilai hasil kerja belum lengkap (${e0.pendingReasons.join('; ')}); predikat memakai rating hasil kerja ${source === 'leader' ? 'dari predikat organisasi' : 'dari pejabat penilai'}.`,
+          `Note: the work score is incomplete (${e0.pendingReasons.join('; ')}); the predikat uses the work rating ${source === 'leader' ? 'from the organisational predikat' : 'from the appraiser'}.`,
+        ),
+        value: null,
+      });
+    }
+    out.push({
+      ...e0,
+      workRating: { suggested, final },
+      workRatingSource: source,
+      behaviourRating,
+      behaviour: b ? behaviourDetail(b, fromPeriod) : null,
+      predikat,
+      status: predikat !== null ? 'complete' : 'pending',
+      pendingReasons: predikat !== null ? [] : pendingReasons,
+      explanation,
+      legacy: null,
+      unitLeader: leaderOf !== undefined,
+    });
+  }
+
+  const curves = new Map<string, CurveResult>();
+  if (config.regime === 'permenpan-6-2022' && inputs.units) {
+    const byUnit = new Map<string, EmployeeResult[]>();
+    for (const e of out) {
+      const list = byUnit.get(e.employee.unit) ?? [];
+      list.push(e);
+      byUnit.set(e.employee.unit, list);
+    }
+    for (const [unit, list] of byUnit) {
+      const rec = inputs.units.get(unit);
+      if (!rec) continue;
+      const members = list
+        .filter((e) => e.employee.nip !== rec.leaderNip)
+        .map((e) => {
+          const m = behaviourMeans.get(e.employee.nip);
+          return { nip: e.employee.nip, predikat: e.predikat, workScore: e.workScore, ...(m !== undefined ? { tieBreak: m } : {}) };
+        });
+      const curve = checkCurve(rec.orgPredikat, members, config.curve);
+      curves.set(unit, curve);
+      for (const e of list) e.explanation.push(curveStep(e, rec, curve, lang));
+    }
+  }
+  return { employees: out, curves };
+}
+
+/** Where the employee stands in the unit's curve, in words. */
+function curveStep(e: EmployeeResult, rec: UnitRecord, curve: CurveResult, lang: Lang): ExplanationStep {
+  const L = (id: string, en: string): string => (lang === 'id' ? id : en);
+  const org = orgPredikatLabel(rec.orgPredikat, lang);
+  const src: CellPlace[] = [rec.places.orgPredikat];
+  if (e.employee.nip === rec.leaderNip) {
+    return { step: 'curve', text: L(`Kurva unit ${rec.unit} (organisasi ${org}): pimpinan unit tidak dihitung.`, `Curve of ${rec.unit} (organisation ${org}): the unit leader is not counted.`), value: null, sources: src };
+  }
+  const counts = PREDIKATS.filter((p) => curve.counts[p] > 0).map((p) => `${predikatLabel(p, lang)} ${curve.counts[p]}`).join(', ') || '–';
+  const status = curve.violations.length === 0
+    ? L('memenuhi kurva', 'fits the curve')
+    : L(`melanggar ${curve.violations.length} aturan kurva`, `breaks ${curve.violations.length} curve rule(s)`);
+  const mine = curve.violations.filter((v) => v.reviewCandidates.includes(e.employee.nip));
+  const review = mine.length === 0
+    ? ''
+    : L(` Pegawai ini termasuk yang perlu ditinjau: ${mine.map((v) => v.text.id).join(' ')}`, ` This employee is among those to review: ${mine.map((v) => v.text.en).join(' ')}`);
+  return {
+    step: 'curve',
+    text: L(
+      `Kurva unit ${rec.unit} (organisasi ${org}, ${curve.n} pegawai di luar pimpinan: ${counts}): unit ${status}; predikat tidak diubah oleh alat ini.${review}`,
+      `Curve of ${rec.unit} (organisation ${org}, ${curve.n} employees besides the leader: ${counts}): the unit ${status}; the tool never changes a predikat.${review}`,
+    ),
+    value: mine.length > 0 ? 'review' : curve.violations.length === 0 ? 'ok' : 'unit-violation',
+    sources: src,
+  };
+}
+
+export interface CurveViolationDocument {
+  rule: string;
+  kind: 'min' | 'max';
+  predikats: Predikat[];
+  required: number | null;
+  allowed: number | null;
+  actual: number;
+  gap: number;
+  reviewCandidates: string[];
+  provisional: boolean;
+  message: string;
+}
+
+export function violationDocument(v: CurveViolation, lang: Lang): CurveViolationDocument {
+  return {
+    rule: v.rule,
+    kind: v.kind,
+    predikats: [...v.predikats],
+    required: v.required,
+    allowed: v.allowed,
+    actual: v.actual,
+    gap: v.gap,
+    reviewCandidates: [...v.reviewCandidates],
+    provisional: v.provisional,
+    message: v.text[lang],
+  };
+}
+
+/** Unit rows with the unit file and the curve: orgPredikat, leader, population, curve {ok, violations}. */
+export function enrichUnits(units: readonly UnitResult[], records: ReadonlyMap<string, UnitRecord> | null, curves: ReadonlyMap<string, CurveResult>, lang: Lang): UnitResult[] {
+  return units.map((u) => {
+    const rec = records?.get(u.unit);
+    const curve = curves.get(u.unit) ?? null;
+    return {
+      ...u,
+      orgPredikat: rec ? rec.orgPredikat : null,
+      leaderNip: rec ? rec.leaderNip : null,
+      population: rec ? rec.population : null,
+      curve: curve === null ? null : { ok: curve.ok, violations: curve.violations.map((v) => violationDocument(v, lang)) },
+      curveDetail: curve,
+    };
+  });
+}
