@@ -3,7 +3,7 @@ import type { Lang, Text } from '../domain/i18n.js';
 import type { Rating } from '../domain/ratings.js';
 import { ratingLabel } from '../domain/ratings.js';
 import { atLeast, formatNumber } from '../domain/exact.js';
-import { BERAKHLAK_VALUES } from '../ingest/columns.js';
+import { BERAKHLAK_VALUES } from '../domain/vocabulary.js';
 import type { ExplanationStep } from './types.js';
 
 /**

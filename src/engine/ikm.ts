@@ -1,7 +1,7 @@
 import type { CellPlace } from '../domain/place.js';
 import type { Text } from '../domain/i18n.js';
 import { atLeast, roundHalfUp } from '../domain/exact.js';
-import { UNSUR } from '../ingest/columns.js';
+import { UNSUR } from '../domain/vocabulary.js';
 
 /**
  * Indeks Kepuasan Masyarakat (SPEC §4, PermenPANRB 14/2017). Pure: no fs, no console.

@@ -1,5 +1,6 @@
 import type { ColumnSpec } from '../io/types.js';
 import type { InputKind } from '../config/schema.js';
+import { BERAKHLAK_VALUES, UNSUR } from '../domain/vocabulary.js';
 
 /**
  * The columns of every input kind (SPEC §2): the canonical key used in code, the Indonesian header
@@ -8,28 +9,7 @@ import type { InputKind } from '../config/schema.js';
  */
 const c = (key: string, required: boolean, ...headers: string[]): ColumnSpec => ({ key, headers, required });
 
-export const BERAKHLAK_VALUES = [
-  { key: 'berorientasi-pelayanan', header: 'Berorientasi Pelayanan', en: 'Service Oriented' },
-  { key: 'akuntabel', header: 'Akuntabel', en: 'Accountable' },
-  { key: 'kompeten', header: 'Kompeten', en: 'Competent' },
-  { key: 'harmonis', header: 'Harmonis', en: 'Harmonious' },
-  { key: 'loyal', header: 'Loyal', en: 'Loyal' },
-  { key: 'adaptif', header: 'Adaptif', en: 'Adaptive' },
-  { key: 'kolaboratif', header: 'Kolaboratif', en: 'Collaborative' },
-] as const;
-
-/** The nine unsur of PermenPANRB 14/2017, keyed by name, never by position (SPEC §4). */
-export const UNSUR = [
-  { key: 'U1', header: 'Persyaratan', en: 'Requirements' },
-  { key: 'U2', header: 'Sistem, Mekanisme, dan Prosedur', en: 'Systems, Mechanisms and Procedures' },
-  { key: 'U3', header: 'Waktu Penyelesaian', en: 'Completion Time' },
-  { key: 'U4', header: 'Biaya/Tarif', en: 'Cost/Tariff' },
-  { key: 'U5', header: 'Produk Spesifikasi Jenis Pelayanan', en: 'Service Product Specification' },
-  { key: 'U6', header: 'Kompetensi Pelaksana', en: 'Staff Competence' },
-  { key: 'U7', header: 'Perilaku Pelaksana', en: 'Staff Behaviour' },
-  { key: 'U8', header: 'Penanganan Pengaduan, Saran dan Masukan', en: 'Handling of Complaints, Suggestions and Input' },
-  { key: 'U9', header: 'Sarana dan Prasarana', en: 'Facilities and Infrastructure' },
-] as const;
+export { BERAKHLAK_VALUES, UNSUR } from '../domain/vocabulary.js';
 
 export const COLUMNS: Record<InputKind, ColumnSpec[]> = {
   pegawai: [
