@@ -3,6 +3,8 @@ import { AppError, EXIT } from '../domain/errors.js';
 import { processIO, type CliIO } from './context.js';
 import { buildProgram } from './program.js';
 import { abortAllOutputs } from '../workspace/atomic.js';
+import { releaseAllLocks } from '../workspace/lock.js';
+import { interruptAllSessions } from '../workspace/session.js';
 
 /**
  * Runs one invocation and returns the exit code; the caller sets process.exitCode. Nothing here
@@ -16,8 +18,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     throw e;
   };
   io.stdout.on('error', onPipeError);
-  const onSigint = () => {
+  const onSigint = (signal: NodeJS.Signals) => {
+    // No partial files, a note in the run log, no lock left behind; the previous reports stay.
     abortAllOutputs();
+    interruptAllSessions(signal);
+    releaseAllLocks();
     io.stderr.write('\nappraise: dihentikan / interrupted\n');
     process.exit(EXIT.interrupted);
   };

@@ -3,6 +3,8 @@ import { Context, type CliIO, type GlobalOptions } from './context.js';
 import { feedbackCommand } from './commands/feedback.js';
 import { initCommand } from './commands/init.js';
 import { runCommand } from './commands/run.js';
+import { explainCommand } from './commands/explain.js';
+import { diffCommand } from './commands/diff.js';
 import { templateCommand } from './commands/template.js';
 import { trainingCommand } from './commands/training.js';
 import { validateCommand } from './commands/validate.js';
@@ -81,6 +83,7 @@ Exit codes: 0 ok, 1 unexpected error, 2 usage or config error, 3 input data erro
     .option('--strict', 'any data error fails the run (exit 3) and nothing is written')
     .option('--dry-run', 'score and summarise, write nothing')
     .option('-o, --out <dir>', 'output folder (default: laporan/<period>)')
+    .option('--anonymize', 'replace NIPs and names by pseudonyms stable per workspace (P-3F9A2C1B), for sharing outside the HR office')
     .addHelpText('after', '\nExamples:\n  $ appraise run --period 2025-Q1\n  $ appraise run --period 2025-Q1 --strict --out /srv/laporan/2025-Q1\n  $ appraise run --period 2025-Q1 --json > hasil.json')
     .action((opts, cmd: Command) => runCommand(ctxOf(cmd), opts));
 
@@ -133,6 +136,25 @@ Examples:
     .option('--force', 'overwrite an existing file')
     .addHelpText('after', '\nExamples:\n  $ appraise import indikator iki-dinas.xlsx --period 2025-Q1 --map peta-kolom.yaml\n  $ appraise import pegawai siasn-export.csv --period 2025-Q1')
     .action((kind: string, file: string, opts, cmd: Command) => importCommand(ctxOf(cmd), kind, file, opts));
+
+  program
+    .command('explain <nip>')
+    .description('how one employee\'s numbers came about, step by step, from the input cells (computed afresh)')
+    .option('-p, --period <period>', 'period: YYYY, YYYY-S1, YYYY-Q1..Q4 or YYYY-MM')
+    .option('-o, --output <file>', 'also write the steps to an xlsx file')
+    .addHelpText('after', '\nExamples:\n  $ appraise explain 198503122010012003 --period 2025-Q1\n  $ appraise explain 198503122010012003 --period 2025-Q1 -o penjelasan.xlsx\n  $ appraise explain 198503122010012003 --period 2025-Q1 --json')
+    .action((nip: string, opts, cmd: Command) => explainCommand(ctxOf(cmd), nip, opts));
+
+  program
+    .command('diff')
+    .description('who changed predikat, ratings, score band or unit between two periods or result files, and why')
+    .option('--from <period>', 'earlier period, computed from the workspace')
+    .option('--to <period>', 'later period, computed from the workspace')
+    .option('--from-file <hasil.json>', 'earlier results file instead of a period')
+    .option('--to-file <hasil.json>', 'later results file instead of a period')
+    .option('-o, --output <file>', 'also write the changes to an xlsx file')
+    .addHelpText('after', '\nExamples:\n  $ appraise diff --from 2025-Q1 --to 2025-Q2\n  $ appraise diff --from-file laporan/2025-Q1/hasil-2025-Q1.json --to-file laporan/2025-Q2/hasil-2025-Q2.json --json\n  $ appraise diff --from 2025-Q1 --to 2025-Q2 -o perubahan.xlsx')
+    .action((opts, cmd: Command) => diffCommand(ctxOf(cmd), opts));
 
   return program;
 }

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { stableZipFile } from '../io/zip.js';
 import type { Lang } from '../domain/i18n.js';
 import type { RunResult } from '../pipeline/types.js';
 import { indicatorCsvFileName, indicatorsGoToCsv } from './common.js';
@@ -162,19 +163,25 @@ export async function writeReportWorkbook(
   const wb = buildReportWorkbook(run, lang);
   if (indicatorsGoToCsv(run)) await writeIndicatorCsv(run, lang, opts.indicatorCsvPath ?? indicatorCsvPath(run, path));
   await wb.xlsx.writeFile(path);
+  // Zip entry times pinned: the same run gives the same bytes (SPEC §8).
+  stableZipFile(path);
 }
 
 /**
- * Writes a workbook of the given sheets (rekomendasi-pelatihan-<period>.xlsx) with the same
- * fixed document dates and sheet layout as the main report, so identical runs give identical parts.
+ * A small workbook of the given sheets (explain, diff), with the same look as the report: frozen
+ * filtered header, Text NIPs, fitted widths. `fixedDate` stands in for the document dates so the
+ * file holds no run time (SPEC §8); zip entry times are pinned as well.
  */
-export async function writeSheetsWorkbook(run: RunResult, sheets: readonly { name: string; content: SheetContent }[], path: string): Promise<void> {
+export async function writeFixedDateWorkbook(
+  path: string,
+  sheets: readonly { name: string; content: SheetContent }[],
+  fixedDate: Date,
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  const fixed = new Date(run.period.end.getTime());
   wb.creator = 'appraise';
   wb.lastModifiedBy = 'appraise';
-  wb.created = fixed;
-  wb.modified = fixed;
+  wb.created = fixedDate;
+  wb.modified = fixedDate;
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
@@ -182,4 +189,13 @@ export async function writeSheetsWorkbook(run: RunResult, sheets: readonly { nam
     writeSheet(ws, sheet.content);
   }
   await wb.xlsx.writeFile(path);
+  stableZipFile(path);
+}
+
+/**
+ * Writes a workbook of the given sheets (rekomendasi-pelatihan-<period>.xlsx) with the same
+ * fixed document dates and sheet layout as the main report, so identical runs give identical parts.
+ */
+export async function writeSheetsWorkbook(run: RunResult, sheets: readonly { name: string; content: SheetContent }[], path: string): Promise<void> {
+  await writeFixedDateWorkbook(path, sheets, new Date(run.period.end.getTime()));
 }

@@ -1,11 +1,14 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { processAlive } from './lock.js';
 
 /**
  * Outputs are written under temporary names and renamed into place only when every one of them is
  * complete (SPEC §8): an interrupted run leaves the previous reports as they were.
  */
 const active = new Set<OutputBatch>();
+
+const TMP_PREFIX = '.appraise-tmp-';
 
 /** Called on SIGINT/SIGTERM: no partial files are left behind. */
 export function abortAllOutputs(): void {
@@ -23,15 +26,26 @@ export class OutputBatch {
   /** A temporary path in the same folder (so the rename is atomic) for the final file `name`. */
   reserve(name: string): { tmp: string; final: string } {
     const final = join(this.dir, name);
-    const tmp = join(dirname(final), `.appraise-tmp-${process.pid}-${basename(final)}`);
+    const tmp = join(dirname(final), `${TMP_PREFIX}${process.pid}-${basename(final)}`);
     const entry = { tmp, final };
     this.pending.push(entry);
     return entry;
   }
 
-  /** Renames every file into place; returns the final paths. */
+  /** The reservations so far, in order. */
+  get entries(): readonly { tmp: string; final: string }[] {
+    return this.pending;
+  }
+
+  /**
+   * Flushes every file to disk, then renames each into place and flushes the folder; returns the
+   * final paths. Without the fsync a power loss right after the rename can leave a renamed but
+   * empty file on some file systems (ext4 delalloc), which is exactly the broken report we avoid.
+   */
   commit(): string[] {
+    for (const { tmp } of this.pending) fsyncPath(tmp, 'r');
     for (const { tmp, final } of this.pending) renameSync(tmp, final);
+    fsyncDir(this.dir);
     active.delete(this);
     return this.pending.map((p) => p.final);
   }
@@ -40,5 +54,48 @@ export class OutputBatch {
   abort(): void {
     for (const { tmp } of this.pending) rmSync(tmp, { force: true });
     active.delete(this);
+  }
+}
+
+/**
+ * Removes temporary files that a killed run (SIGKILL, power loss) left in `dir`: those whose
+ * process is gone. Files of a live process are left alone. Returns the names removed.
+ */
+export function removeStaleTemporaries(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(TMP_PREFIX)) continue;
+    const m = /^(\d+)-/.exec(name.slice(TMP_PREFIX.length));
+    const pid = m ? Number(m[1]) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || processAlive(pid))) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function fsyncPath(path: string, flags: string): void {
+  const fd = openSync(path, flags);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    fsyncPath(dir, 'r');
+  } catch (e) {
+    // Some platforms and file systems cannot fsync a directory; the renames are done regardless.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EINVAL' && code !== 'EPERM' && code !== 'EBADF') throw e;
   }
 }

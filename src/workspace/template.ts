@@ -5,6 +5,7 @@ import type { Lang, Text } from '../domain/i18n.js';
 import { columnLetter } from '../domain/place.js';
 import { BERAKHLAK_VALUES, COLUMNS, ENUMS, UNSUR } from '../ingest/columns.js';
 import type { ColumnSpec } from '../io/types.js';
+import { stableZip } from '../io/zip.js';
 
 /**
  * Blank input templates (SPEC §1 `appraise init`, §7 `appraise template`): one data sheet whose
@@ -471,29 +472,7 @@ function addGuide(wb: ExcelJS.Workbook, kind: InputKind, columns: ColumnSpec[], 
   }
 }
 
-/**
- * ExcelJS zips every part with the current time, so two identical workbooks differ in bytes.
- * Setting every entry's DOS time to 1980-01-01 00:00 makes the file depend on its content only.
- */
-export function stableZip(buf: Buffer): Buffer {
-  const out = Buffer.from(buf);
-  const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('not a zip file: no end of central directory');
-  const entries = out.readUInt16LE(eocd + 10);
-  let p = out.readUInt32LE(eocd + 16);
-  const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
-  for (let i = 0; i < entries; i++) {
-    if (out.readUInt32LE(p) !== 0x02014b50) throw new Error('malformed zip central directory');
-    out.writeUInt16LE(0, p + 12);
-    out.writeUInt16LE(DOS_DATE_1980_01_01, p + 14);
-    const local = out.readUInt32LE(p + 42);
-    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error('malformed zip local header');
-    out.writeUInt16LE(0, local + 10);
-    out.writeUInt16LE(DOS_DATE_1980_01_01, local + 12);
-    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
-  }
-  return out;
-}
+export { stableZip };
 
 /** Writes a blank input template for `kind` to `path` (SPEC §1, §7 `appraise template`). */
 export async function writeTemplate(kind: InputKind, path: string, lang: Lang, options: TemplateOptions = {}): Promise<void> {

@@ -2,56 +2,85 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { computeRun } from '../../pipeline/run.js';
+import type { RunResult } from '../../pipeline/types.js';
+import { anonymizeRun } from '../../reports/anonymize.js';
 import { buildResultsDocument, serializeResults } from '../../reports/results-json.js';
 import { writeReportWorkbook } from '../../reports/workbook.js';
 import { indicatorCsvFileName, indicatorsGoToCsv, resultsFileName, workbookFileName } from '../../reports/common.js';
 import { renderIssues, renderSummary } from '../../reports/terminal.js';
 import { AppError, EXIT } from '../../domain/errors.js';
 import { writeTrainingOutputs } from '../../reports/training-files.js';
-import { OutputBatch } from '../../workspace/atomic.js';
 import { outputDir } from '../../workspace/layout.js';
+import { workspaceSecret } from '../../workspace/secret.js';
+import { withRunSession } from '../../workspace/session.js';
 
 export interface RunOptions {
   period?: string;
   strict?: boolean;
   dryRun?: boolean;
   out?: string;
+  anonymize?: boolean;
 }
 
 /** `appraise run --period P`: validate, score and write every output of the period. */
 export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> {
   const { workspace, loaded } = ctx.loadWorkspace();
   const period = ctx.period(opts.period);
-  const run = await computeRun({ workspace, loaded, period, lang: ctx.lang, progress: (t) => ctx.progress(t) });
-  const errors = run.issues.filter((i) => i.severity === 'error').length;
+  const compute = (progress: (t: string) => void) =>
+    computeRun({ workspace, loaded, period, lang: ctx.lang, progress });
 
-  if (opts.strict && errors > 0) {
+  const strictCheck = (run: RunResult): void => {
+    const errors = run.issues.filter((i) => i.severity === 'error').length;
+    if (!opts.strict || errors === 0) return;
     ctx.endProgress();
     if (ctx.json) ctx.printJson({ period: period.id, ok: false, written: [], issues: run.issues });
     else ctx.print(renderIssues(run.issues, { color: ctx.color, lang: ctx.lang }));
     throw new AppError(EXIT.data,
       ctx.tr(`--strict: ${errors} galat data; tidak ada berkas yang ditulis.`, `--strict: ${errors} data error(s); nothing was written.`),
       ctx.tr('Perbaiki sel yang disebut (appraise validate), atau jalankan tanpa --strict.', 'Fix the cells listed (appraise validate), or run without --strict.'));
-  }
-
-  const outDir = opts.out ? resolve(ctx.io.cwd, opts.out) : outputDir(workspace, loaded.config, period);
-  const written: string[] = [];
-  if (!opts.dryRun) {
-    ctx.progress(ctx.tr('Menulis laporan', 'Writing reports'));
-    const batch = new OutputBatch(outDir);
-    try {
-      const workbook = batch.reserve(workbookFileName(period.id));
-      // Above detailSheetMaxRows the indicator rows go to a csv beside the workbook, in the same batch.
-      const indicatorCsv = indicatorsGoToCsv(run) ? batch.reserve(indicatorCsvFileName(period.id)) : null;
-      await writeReportWorkbook(run, workbook.tmp, ctx.lang, indicatorCsv ? { indicatorCsvPath: indicatorCsv.tmp } : {});
-      const json = batch.reserve(resultsFileName(period.id));
-      writeFileSync(json.tmp, serializeResults(buildResultsDocument(run)));
-      await writeTrainingOutputs(run, batch, ctx.lang);
-      written.push(...batch.commit());
-    } catch (e) {
-      batch.abort();
-      throw e;
+  };
+  const anonymize = (run: RunResult): RunResult => {
+    if (!opts.anonymize) return run;
+    const secret = workspaceSecret(workspace, ctx.lang);
+    if (secret.created) {
+      ctx.info(ctx.tr(`Rahasia pseudonim dibuat: ${secret.path} (jangan dibagikan; sudah dicantumkan di .gitignore).`,
+        `Pseudonym secret created: ${secret.path} (do not share it; listed in .gitignore).`));
     }
+    return anonymizeRun(run, secret.key).run;
+  };
+
+  let run: RunResult;
+  let written: string[] = [];
+  if (opts.dryRun) {
+    // Writes nothing, so it takes no lock and leaves no log.
+    run = anonymize(await compute((t) => ctx.progress(t)));
+    strictCheck(run);
+  } else {
+    const outDir = opts.out ? resolve(ctx.io.cwd, opts.out) : outputDir(workspace, loaded.config, period);
+    run = await withRunSession({ ctx, workspace, config: loaded.config, period, outDir }, async (s) => {
+      const computed = await s.stage('compute', ctx.tr('Membaca dan menghitung', 'Reading and scoring'), () =>
+        compute((t) => {
+          ctx.progress(t);
+          s.log.line('info', t);
+        }));
+      const errors = computed.issues.filter((i) => i.severity === 'error').length;
+      s.log.line(errors > 0 ? 'warn' : 'info', `${computed.employees.length} employees, ${errors} data error(s), ${computed.issues.length - errors} other issue(s)`);
+      strictCheck(computed);
+      const result = opts.anonymize ? await s.stage('anonymize', ctx.tr('Pseudonim', 'Pseudonyms'), () => anonymize(computed)) : computed;
+
+      const workbook = s.reserve(workbookFileName(period.id));
+      // Above detailSheetMaxRows the indicator rows go to a csv beside the workbook, in the same batch.
+      const indicatorCsv = indicatorsGoToCsv(result) ? s.reserve(indicatorCsvFileName(period.id)) : null;
+      await s.stage('workbook', ctx.tr('Menulis laporan Excel', 'Writing the Excel report'), () =>
+        writeReportWorkbook(result, workbook.tmp, ctx.lang, indicatorCsv ? { indicatorCsvPath: indicatorCsv.tmp } : {}));
+      const json = s.reserve(resultsFileName(period.id));
+      await s.stage('json', ctx.tr('Menulis hasil JSON', 'Writing the JSON results'), () =>
+        writeFileSync(json.tmp, serializeResults(buildResultsDocument(result))));
+      await s.stage('training', ctx.tr('Menulis rekomendasi pelatihan', 'Writing the training recommendations'), () =>
+        writeTrainingOutputs(result, s.batch, ctx.lang));
+      written = await s.commit(result, { anonymized: Boolean(opts.anonymize) });
+      return result;
+    });
   }
   ctx.endProgress();
 
