@@ -47,6 +47,8 @@ export interface ExplainDocument {
   workRating: { suggested: Rating | null; final: Rating | null };
   behaviourRating: Rating | null;
   predikat: Predikat | null;
+  /** The IKM the kepuasan-masyarakat aspect used, unrounded; null without survey data. */
+  satisfaction: { ikm: number; mutu: string; respondents: number; basis: string } | null;
   indicators: {
     code: string;
     text: string;
@@ -69,6 +71,12 @@ export interface ExplainDocument {
 }
 
 const L = (lang: Lang, id: string, en: string): string => (lang === 'id' ? id : en);
+
+const BASIS: Record<string, Record<Lang, string>> = {
+  service: { id: 'IKM layanan', en: 'service IKM' },
+  unit: { id: 'IKM unit kerja', en: 'unit IKM' },
+  officer: { id: 'IKM petugas', en: 'officer IKM' },
+};
 
 /** Sections of the config whose scalar values are policy choices worth showing. */
 const POLICY_SECTIONS = ['scoring', 'feedback', 'behaviour', 'curve', 'training'];
@@ -145,7 +153,7 @@ export function buildExplanation(run: RunResult, nip: string): ExplainDocument |
   add('result', 'behaviourRating', `${L(lang, 'Rating perilaku kerja', 'Behaviour rating')}: ${rating(e.behaviourRating)}`, e.behaviourRating);
   add('result', 'predikat', `Predikat: ${e.predikat === null ? L(lang, '– (belum ditetapkan)', '– (not determined)') : predikatLabel(e.predikat, lang)}`, e.predikat);
   if (e.satisfaction) {
-    add('result', 'satisfaction', `IKM ${formatNumber(e.satisfaction.ikm, lang)} (${e.satisfaction.basis}, ${e.satisfaction.respondents} ${L(lang, 'responden', 'respondents')}, mutu ${e.satisfaction.mutu})`, e.satisfaction.ikm);
+    add('result', 'satisfaction', `IKM ${formatNumber(e.satisfaction.ikm, lang)} (${BASIS[e.satisfaction.basis][lang]}, ${e.satisfaction.respondents} ${L(lang, 'responden', 'respondents')}, mutu ${e.satisfaction.mutu})`, e.satisfaction.ikm);
   }
   for (const t of e.training ?? []) add('result', 'training', `${L(lang, 'Pelatihan', 'Training')} ${t.code}: ${t.reason}`, t.code);
 
@@ -167,6 +175,7 @@ export function buildExplanation(run: RunResult, nip: string): ExplainDocument |
     workRating: { ...e.workRating },
     behaviourRating: e.behaviourRating,
     predikat: e.predikat,
+    satisfaction: e.satisfaction ? { ikm: e.satisfaction.ikm, mutu: e.satisfaction.mutu, respondents: e.satisfaction.respondents, basis: e.satisfaction.basis } : null,
     indicators: e.indicators.map((r) => ({
       code: r.indicator.code,
       text: r.indicator.text,

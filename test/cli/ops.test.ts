@@ -186,10 +186,18 @@ describe('deterministic outputs and manifest.json', () => {
     expect(m.tool.name).toBe('appraise');
     expect(m.period).toBe('2025-Q1');
     expect(m.config.sha256).toBe(sha(join(ws, 'appraise.config.yaml')));
-    expect(m.inputs.map((i: { file: string }) => i.file)).toEqual(['data/pegawai.xlsx', 'data/2025-Q1/indikator.xlsx']);
-    expect(m.inputs[0].sha256).toBe(sha(join(ws, 'data/pegawai.xlsx')));
+    const files = m.inputs.map((i: { file: string }) => i.file);
+    expect(files.slice(0, 2)).toEqual(['data/pegawai.xlsx', 'data/2025-Q1/indikator.xlsx']);
+    for (const i of m.inputs) {
+      expect(i.sha256).toBe(sha(join(ws, i.file)));
+      expect(i.rows.read).toBe(i.rows.accepted + i.rows.rejected);
+    }
     expect(m.inputs[0].rows).toEqual({ read: 75, accepted: 75, rejected: 0 });
     expect(m.inputs[1].rows).toEqual({ read: 254, accepted: 254, rejected: 0 });
+    // The same counts as the run's own JSON report of its inputs.
+    const doc = JSON.parse(appraise(['validate', '--period', '2025-Q1', '--json'], { cwd: ws }).stdout);
+    expect(m.inputs.map((i: { file: string; rows: object }) => [i.file, i.rows])).toEqual(
+      doc.inputs.map((i: { file: string; read: number; accepted: number; rejected: number }) => [i.file, { read: i.read, accepted: i.accepted, rejected: i.rejected }]));
     expect(m.outputs.map((o: { file: string }) => o.file)).toEqual(['hasil-2025-Q1.json', 'laporan-kinerja-2025-Q1.xlsx']);
     for (const o of m.outputs) expect(o.sha256).toBe(sha(join(a, o.file)));
     expect(Object.keys(m.timings)).toEqual(['compute', 'workbook', 'json']);
