@@ -53,6 +53,12 @@ export interface RunSessionOptions {
    * run writing elsewhere still excludes a second run of the same period.
    */
   lockDir?: string;
+  /**
+   * File name of the manifest (default manifest.json). A command that writes only part of the
+   * period's outputs (feedback, training) may pass e.g. `manifest-feedback.json` so that it does
+   * not replace the manifest of the last full run.
+   */
+  manifestName?: string;
   /** The command line, for the lock holder and the log; default the process arguments. */
   command?: string;
   now?: () => Date;
@@ -181,7 +187,7 @@ export async function withRunSession<T>(opts: RunSessionOptions, fn: (session: R
       async commit(run, extras = {}) {
         if (committed) throw new Error('withRunSession: commit() called twice');
         const outputs = b.entries.map((e) => ({ path: e.tmp, file: e.final.slice(outDir.length + 1) }));
-        const manifestEntry = b.reserve(MANIFEST_FILE);
+        const manifestEntry = b.reserve(opts.manifestName ?? MANIFEST_FILE);
         const t0 = performance.now();
         const manifest: Manifest & { command: string; anonymized: boolean } = {
           ...buildManifest(run, outputs, timings, started, now(), { outDir }),
