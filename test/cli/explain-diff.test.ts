@@ -44,10 +44,12 @@ describe('appraise explain', () => {
     expect([...new Set(steps.map((s) => s.section))]).toEqual(['employee', 'input', 'policy', 'computation', 'result']);
     expect(steps[0]!.sources).toEqual([expect.stringMatching(/^data\/pegawai\.xlsx!Pegawai!\d+:\d+$/)]);
     const computation = steps.filter((s) => s.section === 'computation').map((s) => s.step);
-    // Capaian of each indicator first, the work score and its rating last; every aspect in between.
+    // Capaian of each indicator first, then every aspect, then the work score and its rating;
+    // later stages (training) follow in the engine's order.
     expect(computation.slice(0, 3)).toEqual(['capaian', 'capaian', 'capaian']);
-    expect(computation.slice(-2)).toEqual(['workScore', 'rating']);
     expect(computation.filter((s) => s === 'aspect')).toHaveLength(3);
+    expect(computation.lastIndexOf('aspect')).toBeLessThan(computation.indexOf('workScore'));
+    expect(computation.indexOf('workScore') + 1).toBe(computation.indexOf('rating'));
     expect(steps.find((s) => s.step === 'capaian' && s.text.startsWith('BKP-52'))!.text).toContain('(2 − 2,2 / 2) × 100 = 90,00');
     expect(steps.find((s) => s.step === 'workScore')!.text).toMatch(/^Nilai hasil kerja = \(94,75 × 40 \+ 45,00 × 30 \+ \d+,\d\d × 30\) \/ 100 = \d+,\d\d$/);
 

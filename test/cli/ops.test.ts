@@ -122,7 +122,7 @@ describe('interrupted and killed runs', () => {
 
     const run = await pausedRun(ws);
     // Everything is written under temporary names, nothing renamed yet.
-    expect(temporaries(out).length).toBe(3);
+    expect(temporaries(out).length).toBe(5); // 4 reports + manifest
     run.child.kill('SIGKILL');
     expect((await run.exit).signal).toBe('SIGKILL');
     for (const [f, h] of Object.entries(before)) expect(sha(join(out, f))).toBe(h);
@@ -198,9 +198,13 @@ describe('deterministic outputs and manifest.json', () => {
     const doc = JSON.parse(appraise(['validate', '--period', '2025-Q1', '--json'], { cwd: ws }).stdout);
     expect(m.inputs.map((i: { file: string; rows: object }) => [i.file, i.rows])).toEqual(
       doc.inputs.map((i: { file: string; read: number; accepted: number; rejected: number }) => [i.file, { read: i.read, accepted: i.accepted, rejected: i.rejected }]));
-    expect(m.outputs.map((o: { file: string }) => o.file)).toEqual(['hasil-2025-Q1.json', 'laporan-kinerja-2025-Q1.xlsx']);
+    expect(m.outputs.map((o: { file: string }) => o.file)).toEqual(
+      ['hasil-2025-Q1.json', 'laporan-kinerja-2025-Q1.xlsx', 'rekomendasi-pelatihan-2025-Q1.csv', 'rekomendasi-pelatihan-2025-Q1.xlsx']);
+    expect(readdirSync(a).sort()).toEqual(['appraise-2025-Q1.log', 'manifest.json', ...m.outputs.map((o: { file: string }) => o.file)].sort());
     for (const o of m.outputs) expect(o.sha256).toBe(sha(join(a, o.file)));
-    expect(Object.keys(m.timings)).toEqual(['compute', 'workbook', 'json']);
+    expect(Object.keys(m.timings)).toEqual(['compute', 'workbook', 'json', 'training']);
+    // Every report, the training list included, is byte-identical between the two runs.
+    for (const o of m.outputs) expect(sha(join(b, o.file)), o.file).toBe(o.sha256);
     expect(Date.parse(m.finishedAt) - Date.parse(m.startedAt)).toBe(m.durationMs);
     expect(m.anonymized).toBe(false);
   });
