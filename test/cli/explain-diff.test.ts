@@ -106,15 +106,16 @@ describe('appraise diff', () => {
     expect(doc.counts.changed).toBe(doc.employees.length);
     const a = JSON.parse(readFileSync(q1, 'utf8'));
     const b = JSON.parse(readFileSync(q2, 'utf8'));
-    // Exactly the employees whose rating, score band (110/90) or status differs between the two result files.
-    type E = { nip: string; workScore: number | null; workRating: { suggested: string; final: string }; status: string };
+    // Exactly the employees whose predikat, a rating, the score band (110/90) or status differs between the two result files.
+    type E = { nip: string; workScore: number | null; workRating: { suggested: string; final: string }; status: string; predikat: string | null; behaviourRating: string | null };
     const band = (x: number | null) => (x === null ? null : x >= 110 ? 3 : x >= 90 ? 2 : 1);
     const byNip = new Map<string, E>(a.employees.map((e: E) => [e.nip, e]));
     const expected = b.employees
       .filter((e: E) => {
         const x = byNip.get(e.nip)!;
         return x.workRating.suggested !== e.workRating.suggested || x.workRating.final !== e.workRating.final
-          || x.status !== e.status || band(x.workScore) !== band(e.workScore);
+          || x.status !== e.status || band(x.workScore) !== band(e.workScore)
+          || x.predikat !== e.predikat || x.behaviourRating !== e.behaviourRating;
       })
       .map((e: { nip: string }) => e.nip)
       .sort();
