@@ -10,6 +10,7 @@ import { feedbackIssueFiles } from './feedback-json.js';
 import { ikmSheet, sampleText } from './sheets/ikm.js';
 import { masalahDataSheet } from './sheets/masalah-data.js';
 import { writeSheet } from './workbook.js';
+import { stableZipFile } from '../io/zip.js';
 
 /**
  * The survey report alone (`appraise feedback`, SPEC §7): survei-kepuasan-<period>.xlsx with the
@@ -39,6 +40,8 @@ export function buildSurveyWorkbook(run: RunResult, lang: Lang): ExcelJS.Workboo
 
 export async function writeSurveyWorkbook(run: RunResult, path: string, lang: Lang): Promise<void> {
   await buildSurveyWorkbook(run, lang).xlsx.writeFile(path);
+  // Same inputs → same bytes: ExcelJS stamps zip entries with the current time.
+  stableZipFile(path);
 }
 
 const tr = (lang: Lang, id: string, en: string): string => (lang === 'id' ? id : en);

@@ -29,7 +29,8 @@ describe('appraise feedback on examples/sinabang', () => {
     const line = text.stdout.split('\n').find((l) => l.includes('AKTA-LAHIR'))!;
     expect(line).toMatch(/│\s+48\s+│\s+71\.24\s+│\s+C Poor\s+│\s+U3\s+│\s+16\s+│/);
     expect(text.stdout).toContain('5 file(s), 274 rows read: 268 counted, 6 not counted (2 repeated, 1 outside the period, 3 with errors).');
-    expect(readdirSync(out).sort()).toEqual(['survei-kepuasan-2025-Q1.json', 'survei-kepuasan-2025-Q1.xlsx']);
+    // Like `run`: its own manifest and the run log beside the reports, nothing under a temporary name.
+    expect(readdirSync(out).sort()).toEqual(['appraise-2025-Q1.log', 'manifest-feedback.json', 'survei-kepuasan-2025-Q1.json', 'survei-kepuasan-2025-Q1.xlsx']);
   });
 
   it('the json holds the feedback document and only the survey files’ issues', () => {

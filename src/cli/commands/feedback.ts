@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { computeRun } from '../../pipeline/run.js';
 import { buildSurveyDocument, surveyFileName } from '../../reports/feedback-json.js';
 import { renderSurvey, writeSurveyWorkbook } from '../../reports/survey-report.js';
-import { OutputBatch } from '../../workspace/atomic.js';
+import { withRunSession } from '../../workspace/session.js';
 import { outputDir } from '../../workspace/layout.js';
 
 export interface FeedbackOptions {
@@ -27,18 +27,14 @@ export async function feedbackCommand(ctx: Context, opts: FeedbackOptions): Prom
   const written: string[] = [];
   if (!opts.dryRun && run.feedback) {
     const outDir = opts.out ? resolve(ctx.io.cwd, opts.out) : outputDir(workspace, loaded.config, period);
-    ctx.progress(ctx.tr('Menulis laporan survei', 'Writing the survey report'));
-    const batch = new OutputBatch(outDir);
-    try {
-      const xlsx = batch.reserve(surveyFileName(period.id, 'xlsx'));
-      await writeSurveyWorkbook(run, xlsx.tmp, ctx.lang);
-      const json = batch.reserve(surveyFileName(period.id, 'json'));
+    // Locked and atomic like `run`; its own manifest so the full run's manifest.json stays.
+    written.push(...await withRunSession({ ctx, workspace, config: loaded.config, period, outDir, manifestName: 'manifest-feedback.json' }, async (s) => {
+      const xlsx = s.reserve(surveyFileName(period.id, 'xlsx'));
+      await s.stage('xlsx', ctx.tr('Menulis laporan survei', 'Writing the survey report'), () => writeSurveyWorkbook(run, xlsx.tmp, ctx.lang));
+      const json = s.reserve(surveyFileName(period.id, 'json'));
       writeFileSync(json.tmp, `${JSON.stringify(doc, null, 2)}\n`);
-      written.push(...batch.commit());
-    } catch (e) {
-      batch.abort();
-      throw e;
-    }
+      return s.commit(run);
+    }));
   }
   ctx.endProgress();
 

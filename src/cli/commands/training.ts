@@ -5,7 +5,7 @@ import { trainingDocument, trainingItemDocument } from '../../reports/training-j
 import { writeTrainingOutputs } from '../../reports/training-files.js';
 import { renderTraining } from '../../reports/training-terminal.js';
 import { sortedEmployees } from '../../reports/common.js';
-import { OutputBatch } from '../../workspace/atomic.js';
+import { withRunSession } from '../../workspace/session.js';
 import { outputDir } from '../../workspace/layout.js';
 
 export interface TrainingOptions {
@@ -27,15 +27,10 @@ export async function trainingCommand(ctx: Context, opts: TrainingOptions): Prom
   const outDir = opts.out ? resolve(ctx.io.cwd, opts.out) : outputDir(workspace, loaded.config, period);
   const written: string[] = [];
   if (!opts.dryRun) {
-    ctx.progress(ctx.tr('Menulis rekomendasi pelatihan', 'Writing training recommendations'));
-    const batch = new OutputBatch(outDir);
-    try {
-      await writeTrainingOutputs(run, batch, ctx.lang);
-      written.push(...batch.commit());
-    } catch (e) {
-      batch.abort();
-      throw e;
-    }
+    written.push(...await withRunSession({ ctx, workspace, config: loaded.config, period, outDir, manifestName: 'manifest-training.json' }, async (s) => {
+      await s.stage('training', ctx.tr('Menulis rekomendasi pelatihan', 'Writing training recommendations'), () => writeTrainingOutputs(run, s.batch, ctx.lang));
+      return s.commit(run);
+    }));
   }
   ctx.endProgress();
 
