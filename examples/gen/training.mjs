@@ -43,7 +43,7 @@ export const SINABANG_PROGRAMS = [
   ['PL-21', 'Percepatan Penerbitan Dokumen Kependudukan', 'indikator:DKP-22', 16, 'coaching', BKPSDM],
   ['PL-22', 'Penanganan Keluhan Pemohon Layanan', 'indikator:KLH-01; indikator:BKP-44; unsur:U8', 8, 'coaching', BKPSDM],
   ['PL-23', 'Keselamatan Pasien dan Pencegahan Pasien Jatuh', 'indikator:RSU-24', 16, 'klasikal', BPSDM],
-  ['PL-24', 'Manajemen Antrean Rawat Jalan', 'indikator:RSU-02; unsur:U3', 12, 'blended', BPSDM],
+  ['PL-24', 'Manajemen Antrean Rawat Jalan', 'indikator:RSU-02', 12, 'blended', BPSDM],
 ];
 
 function newWorkbook() {
