@@ -3,7 +3,6 @@ import type { Lang } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { CellPlace } from '../domain/place.js';
 import type { Period } from '../domain/period.js';
-import { subPeriods } from '../domain/period.js';
 import { attributeAllFeedback } from '../engine/feedback-attribution.js';
 import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
 import { IkmGrouper, IkmTally } from '../engine/ikm.js';
@@ -13,24 +12,26 @@ import type { SampleAdequacy } from '../engine/sample.js';
 import type { Employee, EmployeeResult } from '../engine/types.js';
 import { COLUMNS } from '../ingest/columns.js';
 import type { RowCounts } from '../ingest/counts.js';
-import { FeedbackIngest, readPopulation } from '../ingest/feedback.js';
+import { FeedbackIngest } from '../ingest/feedback.js';
 import type { FeedbackTotals } from '../ingest/feedback.js';
+import type { UnitRecord } from '../ingest/units.js';
 import { openTable } from '../io/table.js';
 import type { OpenedTable } from '../io/table.js';
-import type { ColumnSpec } from '../io/types.js';
-import { locateFeedbackFiles, locateInput } from '../workspace/layout.js';
-import type { InputLocation } from '../workspace/layout.js';
+import { feedbackSources } from './period-sources.js';
 import type { UnitResult } from './types.js';
 
 /**
  * The citizen-feedback stage of a run (SPEC §2, §3.2, §4): merges every feedback file of the
  * period into per-group tallies (responses are not kept), computes IKM per unit, service and
- * officer, the sample adequacy from the unit file's population, and each employee's satisfaction
- * (officer → services → unit, engine/feedback-attribution.ts).
+ * officer, the sample adequacy from the population served (Jumlah Penerima Layanan of the unit
+ * records the run already read, pipeline/period-inputs.ts loadUnits: one reading of the unit file,
+ * one validation), and each employee's satisfaction (officer → services → unit,
+ * engine/feedback-attribution.ts).
  *
- * Longer periods (SPEC §3.7): a year or semester whose own umpan-balik folder holds no file pools
- * the files of its sub-periods (quarters); every response is still checked against the whole
- * period's dates.
+ * Longer periods (SPEC §3.7): a period whose own umpan-balik folder holds no file pools the files
+ * of its sub-periods (period-sources.ts feedbackSources: a year or semester its quarters, a quarter
+ * its months); every response is still checked against the whole period's dates. The population
+ * is then the sum over the sub-periods' unit files (loadUnits).
  */
 
 export interface FeedbackGroupReport {
@@ -63,7 +64,7 @@ export interface FeedbackReport {
   /** The feedback files read (workspace-relative), in reading order. */
   files: string[];
   totals: FeedbackTotals;
-  /** The unit file the population came from, or null. */
+  /** The unit file(s) the population came from (several, comma-separated, when summed over sub-periods), or null. */
   populationSource: string | null;
   overall: IkmResult | null;
   units: FeedbackUnitReport[];
@@ -85,28 +86,34 @@ export interface FeedbackStageInput {
   /** The appraised employees (roster, after transfers). */
   employees: ReadonlyMap<string, Employee>;
   /** Records an input file in the run (Metodologi, manifest). */
-  record: (kind: 'umpan-balik' | 'unit', table: OpenedTable, counts: RowCounts) => void;
-  /** True when another stage already read and recorded the unit file. */
-  unitFileRecorded?: boolean;
+  record: (kind: 'umpan-balik', table: OpenedTable, counts: RowCounts) => void;
+  /**
+   * The unit records of the run (loadUnits: validated, by the roster's unit name; for a combined
+   * period the population is summed over the sub-periods), or null without a unit file.
+   */
+  units: ReadonlyMap<string, UnitRecord> | null;
+  /** The unit files those records were read from (workspace-relative), in reading order. */
+  unitFiles: readonly string[];
   say?: (text: string) => void;
 }
-
-/** Feedback files of the period, or of its sub-periods when it has none of its own (SPEC §3.7). */
-export function feedbackLocations(workspace: string, config: Config, period: Period): InputLocation[] {
-  const own = locateFeedbackFiles(workspace, config, period);
-  if (own.length > 0 || (period.kind !== 'year' && period.kind !== 'semester')) return own;
-  return subPeriods(period).flatMap((p) => locateFeedbackFiles(workspace, config, p));
-}
-
-const POPULATION_COLUMNS: ColumnSpec[] = COLUMNS.unit
-  .filter((c) => c.key === 'unit' || c.key === 'population')
-  .map((c) => ({ ...c, required: c.key === 'unit' }));
 
 export async function runFeedbackStage(input: FeedbackStageInput): Promise<FeedbackReport | null> {
   const { workspace, config, period, lang, sink, employees } = input;
   const say = input.say ?? (() => {});
-  const locations = feedbackLocations(workspace, config, period);
-  if (locations.length === 0) return null;
+  const sources = feedbackSources(workspace, config, period);
+  if (sources.mode === 'none') return null;
+  const locations = sources.parts.flatMap((p) => p.location);
+  if (sources.mode === 'combined') {
+    const used = sources.parts.map((p) => p.period.id).join(', ');
+    const dir = `${config.paths.data}/${period.id}/umpan-balik`;
+    sink.add('info', 'PERIOD_COMBINED', { file: dir }, {
+      id: `Tidak ada berkas umpan balik di ${dir}; tanggapan sub-periode ${used} digabung (${locations.length} berkas).`,
+      en: `No feedback file in ${dir}; the responses of sub-periods ${used} are pooled (${locations.length} files).`,
+    }, {
+      id: `Letakkan berkas survei di ${dir}/ untuk memakai data periode itu sendiri.`,
+      en: `Put survey files in ${dir}/ to use that period's own data.`,
+    });
+  }
 
   const units = new Set<string>();
   const services = new Set<string>();
@@ -132,19 +139,14 @@ export async function runFeedbackStage(input: FeedbackStageInput): Promise<Feedb
     input.record('umpan-balik', table, { read: counts.read, accepted: counts.accepted, rejected: counts.rejected });
   }
 
-  // Population served per unit, for the sample adequacy.
-  let population = new Map<string, { value: number; place: CellPlace }>();
-  let populationSource: string | null = null;
-  const unitLocation = locateInput(workspace, config, period, 'unit', sink);
-  if (unitLocation) {
-    const table = await openTable({ path: unitLocation.path, displayName: unitLocation.display, columns: POPULATION_COLUMNS, mapping: config.columns.unit, sink });
-    if (table) {
-      const read = await readPopulation(table, units, sink);
-      population = read.population;
-      populationSource = table.info.file;
-      if (!input.unitFileRecorded) input.record('unit', table, read.counts);
-    }
+  // Population served per unit, for the sample adequacy: from the unit records the run already
+  // validated. A combined period's population is a sum; its place is the latest sub-period's cell.
+  const population = new Map<string, { value: number; place: CellPlace }>();
+  for (const [unit, rec] of input.units ?? []) {
+    if (rec.population !== null) population.set(unit, { value: rec.population, place: rec.places.population });
   }
+  const populationSource = input.units !== null && input.unitFiles.length > 0 ? input.unitFiles.join(', ') : null;
+  const summed = input.unitFiles.length > 1;
 
   const opts = { weight: config.feedback.ikmWeight };
   const groups = grouper.result(opts);
@@ -175,8 +177,8 @@ export async function runFeedbackStage(input: FeedbackStageInput): Promise<Feedb
     const s = u.sample;
     if (s !== null && !s.adequate) {
       sink.add('info', 'SAMPLE_INADEQUATE', u.populationPlace ?? { file: populationSource ?? '' }, {
-        id: `Sampel survei ${u.key} kurang: ${s.respondents} responden untuk ${s.population} penerima layanan; tabel Krejcie–Morgan meminta ${s.required} (kurang ${s.shortBy}).`,
-        en: `The survey sample of ${u.key} is too small: ${s.respondents} respondents for ${s.population} citizens served; the Krejcie–Morgan table asks for ${s.required} (${s.shortBy} short).`,
+        id: `Sampel survei ${u.key} kurang: ${s.respondents} responden untuk ${s.population} penerima layanan${summed ? ` (jumlah ${populationSource})` : ''}; tabel Krejcie–Morgan meminta ${s.required} (kurang ${s.shortBy}).`,
+        en: `The survey sample of ${u.key} is too small: ${s.respondents} respondents for ${s.population} citizens served${summed ? ` (the sum of ${populationSource})` : ''}; the Krejcie–Morgan table asks for ${s.required} (${s.shortBy} short).`,
       }, {
         id: 'IKM tetap dihitung, tetapi hasilnya kurang mewakili; tambah responden pada periode berikutnya.',
         en: 'The IKM is still computed, but it is less representative; survey more respondents next period.',

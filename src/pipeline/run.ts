@@ -92,7 +92,8 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const feedback = await runFeedbackStage({
     workspace, config, period, lang, sink, employees: roster.employees, say,
     record: (kind, table, counts) => record(kind, table, counts),
-    unitFileRecorded: inputs.some((i) => i.kind === 'unit'),
+    units: unitRecords,
+    unitFiles: inputs.filter((i) => i.kind === 'unit').map((i) => i.file),
   });
 
   say(lang === 'id' ? 'Menghitung nilai' : 'Scoring');

@@ -57,6 +57,11 @@ describe('appraise run on examples/sinabang: behaviour, predikat and the unit cu
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.trend.periods).toEqual(['2025-Q1', '2025-Q2']);
+    // Both quarters' survey files pooled, and the population of both quarters' unit files summed.
+    expect(doc.feedback.files).toHaveLength(10);
+    const dukcapil = doc.feedback.units.find((u: { unit: string }) => u.unit === DUKCAPIL);
+    expect([dukcapil.respondents, dukcapil.population]).toEqual([240, 2830]);
+    expect(dukcapil.sample).toMatchObject({ required: 341, adequate: false, shortBy: 101 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'laporan-kinerja-2025-S1.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toContain('Tren');
