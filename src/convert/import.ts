@@ -7,12 +7,13 @@ import type { Lang } from '../domain/i18n.js';
 import { IssueSink } from '../domain/issues.js';
 import { parseNip } from '../domain/nip.js';
 import { containsDate, isoDate, type Period } from '../domain/period.js';
-import { parseRating } from '../domain/ratings.js';
-import { BERAKHLAK_VALUES, COLUMNS, ENUMS, UNSUR } from '../ingest/columns.js';
+import type { Employee } from '../engine/types.js';
+import { ingestBehaviour } from '../ingest/behaviour.js';
+import { COLUMNS, UNSUR } from '../ingest/columns.js';
 import { FeedbackIngest } from '../ingest/feedback.js';
 import { ingestIndicators } from '../ingest/indicators.js';
 import { ingestRoster } from '../ingest/roster.js';
-import { RowReader, normaliseKey } from '../ingest/row.js';
+import { RowReader } from '../ingest/row.js';
 import { normalizeHeader, openTable, type OpenedTable } from '../io/table.js';
 import type { CellValue, TableRow } from '../io/types.js';
 import { cellText, parseDate, parseNumber } from '../io/values.js';
@@ -23,10 +24,10 @@ import type { OutColumn, OutFormat, OutTable } from './write.js';
 /**
  * `appraise import <kind> <file> --period P [--map mapping.yaml]` (SPEC §7): a foreign sheet →
  * the workspace's canonical file, through a column mapping, validated as a run would validate it.
- * Roster, indicators and (with a roster) feedback go through the run's own ingest modules. Behaviour
- * is checked with its column specs and the RowReader (NIPs, ratings, NIPs in the roster): its ingest
- * module is not on main yet, so rules that live only there (rater weights) are checked when the run
- * reads the imported file. Feedback without a workspace roster gets the same basic checks.
+ * Roster, indicators, behaviour and (with a roster) feedback go through the run's own ingest
+ * modules, so an imported file raises exactly the issues a run would raise on it. Behaviour without
+ * a workspace roster is checked by the same ingest with every NIP taken as known (IMPORT_NO_ROSTER
+ * says so); feedback without a roster gets basic checks (dates, unit or service, answers 1–4).
  * A file with any error is not written: the user fixes the source (or the mapping) and imports again.
  */
 export const IMPORT_KINDS = ['pegawai', 'indikator', 'perilaku', 'umpan-balik'] as const;
@@ -110,6 +111,7 @@ function replay(table: OpenedTable, rows: TableRow[]): OpenedTable {
 }
 
 interface RosterView {
+  employees: ReadonlyMap<string, Employee>;
   nips: Set<string>;
   excluded: Set<string>;
   units: string[];
@@ -131,6 +133,7 @@ async function rosterNips(req: ImportRequest, sink: IssueSink): Promise<RosterVi
   const roster = await ingestRoster(table, req.period, quiet);
   const employees = [...roster.employees.values()];
   return {
+    employees: roster.employees,
     nips: new Set(roster.employees.keys()),
     excluded: new Set([...roster.rejectedNips, ...roster.inactiveNips]),
     units: [...new Set(employees.map((e) => e.unit))],
@@ -138,33 +141,8 @@ async function rosterNips(req: ImportRequest, sink: IssueSink): Promise<RosterVi
   };
 }
 
-function checkInRoster(r: RowReader, nip: string | null | undefined, roster: RosterView | null): void {
-  if (!nip || !roster || roster.nips.has(nip)) return;
-  r.error('nip', roster.excluded.has(nip) ? 'NIP_EXCLUDED_IN_ROSTER' : 'NIP_UNKNOWN', {
-    id: `NIP ${nip} tidak ada (atau tidak aktif) di daftar pegawai.`,
-    en: `NIP ${nip} is not in the roster (or not active in the period).`,
-  }, { id: 'Tambahkan pegawai ke daftar pegawai, atau perbaiki NIP pada baris ini.', en: 'Add the employee to the roster, or correct the NIP on this row.' });
-}
-
-const ROLES: Record<string, string> = Object.fromEntries(ENUMS.raterRole.map((r) => [normaliseKey(r), r]));
-Object.assign(ROLES, { supervisor: 'atasan', peer: 'rekan', subordinate: 'bawahan', self: 'diri', rekankerja: 'rekan', dirisendiri: 'diri' });
-
-function checkBehaviour(r: RowReader, roster: RosterView | null): void {
-  const nip = r.nip('nip', 'NIP', true);
-  r.nip('raterNip', 'NIP Penilai', false);
-  r.choice('raterRole', 'Peran Penilai', ROLES, 'atasan', ENUMS.raterRole);
-  const rating = (key: string, label: string, required: boolean) => {
-    const t = required ? r.text(key, label, true) : r.text(key, label);
-    if (t === null || t === undefined) return;
-    if (parseRating(t) === null) {
-      r.error(key, 'VALUE_NOT_ALLOWED', { id: `${label} '${t}' bukan rating.`, en: `${label} '${t}' is not a rating.` },
-        { id: `Gunakan salah satu: ${ENUMS.rating.join(', ')} (atau atas/sesuai/bawah, 3/2/1).`, en: `Use one of: ${ENUMS.rating.join(', ')} (or atas/sesuai/bawah, 3/2/1).` });
-    }
-  };
-  for (const v of BERAKHLAK_VALUES) rating(v.key, v.header, true);
-  rating('workRating', 'Rating Hasil Kerja', false);
-  checkInRoster(r, nip, roster);
-}
+/** Without a workspace roster: every NIP counts as known (the import warns IMPORT_NO_ROSTER). */
+const OPEN_ROSTER: Pick<ReadonlyMap<string, Employee>, 'has' | 'get'> = { has: () => true, get: () => undefined };
 
 function checkFeedback(r: RowReader, period: Period, roster: RosterView | null): void {
   const date = r.date('date', 'Tanggal', true);
@@ -244,6 +222,12 @@ export async function importSheet(req: ImportRequest, sink: IssueSink): Promise<
     }, sink);
     accepted = r.counts.accepted;
     rejected = r.counts.read - r.counts.accepted;
+  } else if (req.kind === 'perilaku') {
+    // The run's own behaviour ingest: ratings, rater roles and NIPs, raters twice, Rating Hasil Kerja.
+    roster = await rosterNips(req, sink);
+    const r = await ingestBehaviour(replay(table, rows), { roster: roster?.employees ?? OPEN_ROSTER, excluded: roster?.excluded ?? new Set() }, sink);
+    accepted = r.counts.accepted;
+    rejected = r.counts.rejected;
   } else if (req.kind === 'umpan-balik' && (roster = await rosterNips(req, sink)) !== null) {
     // The run's own feedback ingest: answers by unsur name, units/services of the roster, duplicates.
     const ingest = new FeedbackIngest({ period: req.period, units: roster.units, services: roster.services, employees: roster.nips }, sink);
@@ -251,12 +235,11 @@ export async function importSheet(req: ImportRequest, sink: IssueSink): Promise<
     accepted = counts.accepted;
     rejected = counts.rejected;
   } else {
-    roster ??= await rosterNips(req, sink);
+    // Feedback without a readable roster (rosterNips above already warned IMPORT_NO_ROSTER once).
     rejected = 0;
     for (const row of rows) {
       const r = new RowReader(row, sink);
-      if (req.kind === 'perilaku') checkBehaviour(r, roster);
-      else checkFeedback(r, req.period, roster);
+      checkFeedback(r, req.period, null);
       if (!r.ok) rejected++;
     }
     accepted = rows.length - rejected;

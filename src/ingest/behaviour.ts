@@ -44,8 +44,8 @@ export interface BehaviourIngestResult {
 }
 
 export interface BehaviourIngestContext {
-  /** Accepted employees of the roster. */
-  roster: ReadonlyMap<string, Employee>;
+  /** Accepted employees of the roster (only looked up: `import perilaku` without a roster passes an open one). */
+  roster: Pick<ReadonlyMap<string, Employee>, 'has' | 'get'>;
   /** NIPs whose roster rows were rejected or are inactive. */
   excluded: ReadonlySet<string>;
 }

@@ -6,6 +6,8 @@ import { parsePeriod } from '../../src/domain/period.ts';
 import { defaultConfig } from '../../src/config/schema.ts';
 import { convertEkinerja, periodIdOf } from '../../src/convert/ekinerja.ts';
 import { importSheet, loadMapping } from '../../src/convert/import.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { computeRun } from '../../src/pipeline/run.ts';
 import { tempDir } from '../cli/helpers.ts';
 import { EK, MAPPING_YAML, buildEkinerjaExport, buildForeignIndicators, buildWorkspace } from './fixtures.ts';
 
@@ -92,14 +94,47 @@ describe('import indikator through a mapping', () => {
     expect(sink.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.sheet, i.row, i.column])).toEqual([['NIP_UNKNOWN', 'IKI Triwulan I', 5, 'A']]);
   });
 
-  it('checks behaviour ratings with the column specs', async () => {
+  it('checks behaviour with the run’s behaviour ingest: a rating that is not one, at its cell', async () => {
     const ws = buildWorkspace();
     const src = join(ws, 'perilaku.csv');
     writeFileSync(src, `NIP;Berorientasi Pelayanan;Akuntabel;Kompeten;Harmonis;Loyal;Adaptif;Kolaboratif\n${EK.ani};atas;sesuai;3;2;sesuai;sesuai;luar biasa\n`);
     const sink = new IssueSink('en');
     const result = await importSheet({ kind: 'perilaku', path: src, display: 'perilaku.csv', period: parsePeriod('2025-Q1')!, mapping: {}, workspace: ws, config: defaultConfig(), lang: 'en' }, sink);
     expect(result!.rejected).toBe(1);
-    expect(sink.issues.map((i) => [i.code, i.row, i.column])).toEqual([['VALUE_NOT_ALLOWED', 2, 'H']]);
+    expect(sink.issues.map((i) => [i.code, i.row, i.column])).toEqual([['RATING_UNKNOWN', 2, 'H']]);
+  });
+
+  it('import perilaku raises exactly the issues a run raises on the same file (rules of the behaviour ingest only)', async () => {
+    const ws = buildWorkspace();
+    const V = 'atas;sesuai;sesuai;sesuai;sesuai;sesuai;sesuai';
+    const text = [
+      'NIP;NIP Penilai;Peran Penilai;Berorientasi Pelayanan;Akuntabel;Kompeten;Harmonis;Loyal;Adaptif;Kolaboratif;Rating Hasil Kerja',
+      `${EK.ani};${EK.budi};atasan;${V};Sesuai Ekspektasi`,
+      `${EK.ani};${EK.budi};atasan;${V};`, // the same rater twice
+      `${EK.budi};${EK.ani};rekan;${V};Di Atas Ekspektasi`, // a peer may not give the work rating
+      `${EK.budi};${EK.budi};atasan;${V};`, // the employee rating themself as atasan
+      `${EK.cut};;diri;${V};`, // not in the roster
+      `${EK.budi};;diri;${V};`, // accepted
+    ].join('\n') + '\n';
+    const src = join(ws, 'dinilai.csv');
+    writeFileSync(src, text);
+    const sink = new IssueSink('en');
+    const result = (await importSheet({ kind: 'perilaku', path: src, display: 'dinilai.csv', period: parsePeriod('2025-Q1')!, mapping: {}, workspace: ws, config: defaultConfig(), lang: 'en' }, sink))!;
+    const imported = sink.issues.map((i) => [i.severity, i.code, i.row, i.column]);
+    expect(imported).toEqual([
+      ['error', 'RATER_DUPLICATE', 3, 'B'],
+      ['error', 'WORK_RATING_NOT_ATASAN', 4, 'K'],
+      ['error', 'RATER_IS_SELF', 5, 'B'],
+      ['error', 'NIP_UNKNOWN', 6, 'A'],
+    ]);
+    expect([result.read, result.accepted, result.rejected]).toEqual([6, 2, 4]);
+
+    // The same file where a run reads it.
+    writeFileSync(join(ws, 'data', '2025-Q1', 'perilaku.csv'), text);
+    const run = await computeRun({ workspace: ws, loaded: loadConfig(ws, 'en'), period: parsePeriod('2025-Q1')!, lang: 'en' });
+    const byRun = run.issues.filter((i) => i.file === 'data/2025-Q1/perilaku.csv').map((i) => [i.severity, i.code, i.row, i.column]);
+    expect(byRun).toEqual(imported);
+    expect(run.inputs.find((i) => i.kind === 'perilaku')).toMatchObject({ read: 6, accepted: 2, rejected: 4 });
   });
 
   it('checks feedback with the run ingest: an answer outside 1–4 at its cell', async () => {
