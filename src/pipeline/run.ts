@@ -1,4 +1,3 @@
-import type { InputKind } from '../config/schema.js';
 import type { LoadedConfig } from '../config/load.js';
 import { AppError, EXIT } from '../domain/errors.js';
 import type { Lang } from '../domain/i18n.js';
@@ -19,6 +18,7 @@ import { computeTrend, loadBehaviour, loadIndicators, loadUnits, type RosterView
 import { TOOL } from '../version.js';
 import { addSatisfactionStep, applyUnitIkm, runFeedbackStage, satisfactionOf } from './feedback-stage.js';
 import { behaviourForTraining, runTrainingStage, unsurByNip } from './training.js';
+import { runEkinerjaStage } from './ekinerja-stage.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
 
 export interface RunInput {
@@ -49,7 +49,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
       mapping: config.columns[location.kind],
       sink,
     });
-  const record = (kind: InputKind, table: OpenedTable, counts: RowCounts) => {
+  const record = (kind: InputFileInfo['kind'], table: OpenedTable, counts: RowCounts) => {
     inputs.push({
       kind,
       file: table.info.file,
@@ -124,6 +124,9 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     behaviour: new Map(employees.flatMap((e) => (e.behaviour ? [[e.employee.nip, behaviourForTraining(e.behaviour.values)] as const] : []))),
   });
 
+  // The run's predikat beside e-Kinerja's, when the period has the converted list (issue 6).
+  const ekinerja = await runEkinerjaStage({ workspace, config, period, lang, sink, record, say }, employees);
+
   return {
     tool: TOOL,
     period,
@@ -140,6 +143,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     feedback,
     training,
     trend,
+    ekinerja,
   };
 }
 

@@ -7,10 +7,12 @@ import type { EmployeeResult } from '../engine/types.js';
 import type { FeedbackReport } from './feedback-stage.js';
 import type { TrainingRunResult } from './training.js';
 import type { CurveResult } from '../engine/curve.js';
+import type { EkinerjaComparison } from './ekinerja-stage.js';
 
 /** One input file of a run, as recorded in the Metodologi sheet and the manifest (SPEC §6). */
 export interface InputFileInfo {
-  kind: InputKind;
+  /** An input kind, or the e-Kinerja predikat list a run compares with (not a template kind). */
+  kind: InputKind | 'predikat-ekinerja';
   /** Path relative to the workspace, with forward slashes. */
   file: string;
   sha256: string;
@@ -68,6 +70,8 @@ export interface RunResult {
   training?: TrainingRunResult | null;
   /** A semester or annual run built from its sub-periods: the work score per sub-period (SPEC §3.7). */
   trend?: TrendResult | null;
+  /** The run's predikat beside e-Kinerja's (data/<period>/predikat-ekinerja.csv); null without that file. */
+  ekinerja?: EkinerjaComparison | null;
 }
 
 export interface TrendResult {

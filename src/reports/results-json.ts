@@ -12,6 +12,7 @@ import type {
 import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
 import { buildFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
+import { ekinerjaDocument, type EkinerjaDocument } from './ekinerja.js';
 import { trainingDocument, trainingItemDocument, type TrainingDocument, type TrainingItemDocument } from './training-json.js';
 import {
   behaviourDocument,
@@ -49,6 +50,8 @@ export interface ResultsDocument {
   training: TrainingDocument | null;
   /** Work score per sub-period of a combined period (SPEC §3.7); null otherwise. */
   trend: TrendDocument | null;
+  /** The run's predikat beside e-Kinerja's: counts and the differing employees; null without the list. */
+  ekinerja: EkinerjaDocument | null;
 }
 
 export interface EmployeeDocument {
@@ -229,6 +232,7 @@ export function buildResultsDocument(run: RunResult): ResultsDocument {
     feedback: run.feedback ? buildFeedbackDocument(run.feedback, run.lang) : null,
     training: trainingDocument(run),
     trend: trendDocument(run),
+    ekinerja: ekinerjaDocument(run.ekinerja),
   };
 }
 

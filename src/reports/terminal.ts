@@ -8,6 +8,7 @@ import { isoDate } from '../domain/period.js';
 import { ratingLabel } from '../domain/ratings.js';
 import type { RunResult } from '../pipeline/types.js';
 import { trainingSummaryLine } from './training.js';
+import { ekinerjaSummaryLine } from './ekinerja.js';
 import {
   countBySeverity,
   RATINGS_BEST_FIRST,
@@ -168,6 +169,12 @@ export function renderSummary(run: RunResult, opts: SummaryOptions): string {
   if (training !== null) {
     out.push('');
     out.push(training);
+  }
+
+  const ekinerja = ekinerjaSummaryLine(run, lang);
+  if (ekinerja !== null) {
+    out.push('');
+    out.push(ekinerja);
   }
 
   if (opts.outputs.length > 0) {

@@ -16,7 +16,7 @@ describe('hasil-<period>.json', () => {
   const doc = buildResultsDocument(fixtureRun());
 
   it('has the SPEC §6 top level, in order', () => {
-    expect(Object.keys(doc)).toEqual(['period', 'regime', 'generatedBy', 'employees', 'units', 'issues', 'feedback', 'training', 'trend']);
+    expect(Object.keys(doc)).toEqual(['period', 'regime', 'generatedBy', 'employees', 'units', 'issues', 'feedback', 'training', 'trend', 'ekinerja']);
     expect(doc.period).toBe('2025-Q1');
     expect(doc.regime).toBe('permenpan-6-2022');
     expect(doc.generatedBy).toBe('appraise 0.1.0');

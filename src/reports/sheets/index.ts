@@ -1,3 +1,4 @@
+import { ekinerjaSheet } from './ekinerja.js';
 import { ikmSheet } from './ikm.js';
 import { indikatorSheet } from './indikator.js';
 import { masalahDataSheet } from './masalah-data.js';
@@ -20,6 +21,7 @@ export const SHEETS: readonly SheetBuilder[] = [
   indikatorSheet,
   perilakuSheet,
   unitSheet,
+  ekinerjaSheet,
   trenSheet,
   ikmSheet,
   pelatihanSheet,
