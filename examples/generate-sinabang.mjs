@@ -17,6 +17,7 @@ import { parse as parseYaml } from 'yaml';
 import { writeFeedbackExamples } from './gen/feedback.mjs';
 import { writeTrainingCatalogues } from './gen/training.mjs';
 import { writeBehaviourExamples } from './gen/behaviour.mjs';
+import { inputsReadme } from './gen/readme-inputs.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -867,7 +868,7 @@ export async function main() {
     .replace('{UNITS}', String(units.length))
     .replace('{UNIT_LIST}', units.map((u) => `${u} (${roster.filter((e) => e.unit === u).length})`).join(', '))
     .replace('{Q1}', String(q1.length))
-    .replace('{Q2}', String(q2.length)) + feedback.readme);
+    .replace('{Q2}', String(q2.length)) + feedback.readme + (await inputsReadme({ dir: SINABANG, roster })));
 
   const planted = buildPlanted(roster, q1);
   writeText(join(PLANTED, 'appraise.config.yaml'), configText(`${ORGANISATION} (contoh data dengan kesalahan)`));
