@@ -54,6 +54,11 @@ export function anonymizeRun(run: RunResult, key: Buffer): { run: RunResult; pse
     const name = e.employee.name.trim();
     if (name !== '') nameMap.set(name, nipMap.get(e.employee.nip)!);
   }
+  // The e-Kinerja list may spell a name its own way, or name someone this run does not appraise.
+  for (const r of run.ekinerja?.rows ?? []) {
+    const name = r.name?.trim() ?? '';
+    if (name !== '' && !nameMap.has(name)) nameMap.set(name, nipMap.get(r.nip)!);
+  }
   const names = nameIndex([...nameMap.keys()]);
   const replace = (s: string): string => {
     const whole = nipMap.get(s) ?? nameMap.get(s.trim());

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { predikatTable } from '../../src/convert/outputs.ts';
 import type { EkinerjaConversion } from '../../src/convert/ekinerja.ts';
 import type { RunResult } from '../../src/pipeline/types.ts';
+import { anonymizeRun } from '../../src/reports/anonymize.ts';
 import { buildResultsDocument } from '../../src/reports/results-json.ts';
 import { buildEkinerja } from '../../src/reports/sheets/ekinerja.ts';
 import { SHEETS } from '../../src/reports/sheets/index.ts';
@@ -123,6 +124,15 @@ describe('e-Kinerja comparison', () => {
   it('one line in the terminal summary', () => {
     const text = renderSummary(r, { lang: 'en', color: false, outputs: [] });
     expect(text).toContain('Predikat compared with e-Kinerja (data/2025-Q1/predikat-ekinerja.csv): same 1, different 1, not in e-Kinerja 1, no appraise predikat 1, missing on both sides 1, not appraised in this run 1 (e-Kinerja sheet).');
+  });
+
+  it('--anonymize covers the list: NIPs and names of people the run does not appraise too', () => {
+    const { run: anon } = anonymizeRun(r, Buffer.from('secret'));
+    const text = JSON.stringify(buildResultsDocument(anon)) + JSON.stringify(buildEkinerja(anon, 'en'));
+    for (const i of [1, 2, 3, 4, 5, 7]) expect(text).not.toContain(nip(i));
+    expect(text).not.toContain('Pegawai Pindahan');
+    expect(text).not.toContain('Pegawai 2');
+    expect(anon.ekinerja!.rows.map((x) => x.status)).toEqual(r.ekinerja!.rows.map((x) => x.status));
   });
 
   it('without the list: no sheet, ekinerja null, no line', async () => {
