@@ -6,6 +6,7 @@ import { predikatLabel, ratingLabel, type Predikat, type Rating } from '../domai
 import type { EmployeeResult } from '../engine/types.js';
 import type { RunResult } from '../pipeline/types.js';
 import { directionLabel, kindLabel, plainNumber, roundForReport, sortedIssues, statusLabel, targetText } from './common.js';
+import { issueDocument } from './issues-json.js';
 import type { IssueDocument } from './results-json.js';
 import type { SheetContent } from './sheets/types.js';
 
@@ -197,10 +198,7 @@ export function buildExplanation(run: RunResult, nip: string): ExplainDocument |
     })),
     aspects: e.aspects.map((a) => ({ key: a.key, label: a.label, weight: a.weight, score: a.score, source: a.source, note: a.note })),
     steps,
-    issues: issues.map((i) => ({
-      file: i.file, sheet: i.sheet ?? null, row: i.row ?? null, column: i.column ?? null,
-      code: i.code, severity: i.severity, message: i.message, hint: i.hint,
-    })),
+    issues: issues.map(issueDocument),
   };
 }
 

@@ -2,6 +2,7 @@ import type { IkmResult, IkmWeight, UnsurKey } from '../engine/ikm.js';
 import type { FeedbackReport } from '../pipeline/feedback-stage.js';
 import type { RunResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedIssues } from './common.js';
+import { issueDocument } from './issues-json.js';
 import type { IssueDocument } from './results-json.js';
 
 /**
@@ -150,16 +151,7 @@ export function buildSurveyDocument(run: RunResult): SurveyDocument {
     generatedBy: `appraise ${run.tool.version}`,
     organisation: run.config.organisation,
     feedback: run.feedback ? buildFeedbackDocument(run.feedback, run.lang) : null,
-    issues: issues.map((i) => ({
-      file: i.file,
-      sheet: i.sheet ?? null,
-      row: i.row ?? null,
-      column: i.column ?? null,
-      code: i.code,
-      severity: i.severity,
-      message: i.message,
-      hint: i.hint,
-    })),
+    issues: issues.map(issueDocument),
   };
 }
 

@@ -12,6 +12,7 @@ import type {
 import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
 import { buildFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
+import { issueDocument } from './issues-json.js';
 import { ekinerjaDocument, type EkinerjaDocument } from './ekinerja.js';
 import { trainingDocument, trainingItemDocument, type TrainingDocument, type TrainingItemDocument } from './training-json.js';
 import {
@@ -219,16 +220,7 @@ export function buildResultsDocument(run: RunResult): ResultsDocument {
     generatedBy: `appraise ${run.tool.version}`,
     employees: sortedEmployees(run).map((e) => employeeDocument(run, e)),
     units: [...run.units].sort((a, b) => compareText(a.unit, b.unit)).map((u) => unitDocument(u, run.lang)),
-    issues: sortedIssues(run.issues).map((i) => ({
-      file: i.file,
-      sheet: i.sheet ?? null,
-      row: i.row ?? null,
-      column: i.column ?? null,
-      code: i.code,
-      severity: i.severity,
-      message: i.message,
-      hint: i.hint,
-    })),
+    issues: sortedIssues(run.issues).map(issueDocument),
     feedback: run.feedback ? buildFeedbackDocument(run.feedback, run.lang) : null,
     training: trainingDocument(run),
     trend: trendDocument(run),

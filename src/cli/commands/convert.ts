@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { AppError, EXIT } from '../../domain/errors.js';
 import { IssueSink } from '../../domain/issues.js';
+import { issueDocument } from '../../reports/issues-json.js';
 import { renderIssues } from '../../reports/terminal.js';
 import { OutputBatch } from '../../workspace/atomic.js';
 import { periodDir } from '../../workspace/layout.js';
@@ -132,7 +133,7 @@ async function convertPp46Files(ctx: Context, files: SourceFile[], out: string, 
       from: 'pp46', ok: !blocked, files: conv.files, tolerance: PARITY_TOLERANCE,
       employees: conv.employees, indicators: conv.indicators.length,
       parity: { compared: conv.parity.length, differences: differ, items: conv.parity },
-      issues: sink.issues, written,
+      issues: sink.issues.map(issueDocument), written,
     });
   } else {
     ctx.print(renderPp46(conv, { lang: ctx.lang, color: ctx.color, all: ctx.verbose }));
@@ -181,7 +182,7 @@ async function convertEkinerjaFiles(ctx: Context, files: SourceFile[], out: stri
     ctx.printJson({
       from: 'ekinerja', ok: !blocked, files: conv.files,
       employees: conv.employees.length, roster: conv.roster.length, predikat: conv.predikat,
-      superseded: conv.superseded, notAssessed: conv.notAssessed, issues: sink.issues, written,
+      superseded: conv.superseded, notAssessed: conv.notAssessed, issues: sink.issues.map(issueDocument), written,
     });
   } else {
     if (sink.issues.length > 0) ctx.print(renderIssues(sink.issues, { color: ctx.color, lang: ctx.lang }));

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { AppError, EXIT } from '../../domain/errors.js';
 import { IssueSink } from '../../domain/issues.js';
+import { issueDocument } from '../../reports/issues-json.js';
 import { renderIssues } from '../../reports/terminal.js';
 import { OutputBatch } from '../../workspace/atomic.js';
 import { IMPORT_KINDS, existingSibling, importDestination, importSheet, loadMapping, type ImportKind } from '../../convert/import.js';
@@ -79,7 +80,7 @@ export async function importCommand(ctx: Context, kind: string, file: string, op
       kind: k, period: period.id, ok: written.length > 0, source: display,
       sheet: result?.sheet ?? null, headerRow: result?.headerRow ?? null, columns: result?.columns ?? [],
       read: result?.read ?? 0, accepted: result?.accepted ?? 0, rejected: result?.rejected ?? 0,
-      issues: sink.issues, written,
+      issues: sink.issues.map(issueDocument), written,
     });
   } else {
     if (sink.issues.length > 0) ctx.print(renderIssues(sink.issues, { color: ctx.color, lang: ctx.lang }));

@@ -7,6 +7,7 @@ import { anonymizeRun } from '../../reports/anonymize.js';
 import { buildResultsDocument, serializeResults } from '../../reports/results-json.js';
 import { writeReportWorkbook } from '../../reports/workbook.js';
 import { indicatorCsvFileName, indicatorsGoToCsv, resultsFileName, workbookFileName } from '../../reports/common.js';
+import { issueDocument } from '../../reports/issues-json.js';
 import { renderIssues, renderSummary } from '../../reports/terminal.js';
 import { AppError, EXIT } from '../../domain/errors.js';
 import { writeTrainingOutputs } from '../../reports/training-files.js';
@@ -33,7 +34,7 @@ export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> 
     const errors = run.issues.filter((i) => i.severity === 'error').length;
     if (!opts.strict || errors === 0) return;
     ctx.endProgress();
-    if (ctx.json) ctx.printJson({ period: period.id, ok: false, written: [], issues: run.issues });
+    if (ctx.json) ctx.printJson({ period: period.id, ok: false, written: [], issues: run.issues.map(issueDocument) });
     else ctx.print(renderIssues(run.issues, { color: ctx.color, lang: ctx.lang }));
     throw new AppError(EXIT.data,
       ctx.tr(`--strict: ${errors} galat data; tidak ada berkas yang ditulis.`, `--strict: ${errors} data error(s); nothing was written.`),

@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { computeRun } from '../../pipeline/run.js';
+import { issueDocument } from '../../reports/issues-json.js';
 import { renderIssues } from '../../reports/terminal.js';
 import { AppError, EXIT } from '../../domain/errors.js';
 
@@ -15,7 +16,7 @@ export async function validateCommand(ctx: Context, opts: ValidateOptions): Prom
   ctx.endProgress();
   const errors = run.issues.filter((i) => i.severity === 'error').length;
   if (ctx.json) {
-    ctx.printJson({ period: period.id, ok: errors === 0, errors, warnings: run.issues.length - errors, inputs: run.inputs, issues: run.issues });
+    ctx.printJson({ period: period.id, ok: errors === 0, errors, warnings: run.issues.length - errors, inputs: run.inputs, issues: run.issues.map(issueDocument) });
   } else {
     ctx.print(renderIssues(run.issues, { color: ctx.color, lang: ctx.lang }));
     for (const f of run.inputs) {
