@@ -18,6 +18,8 @@ export interface CliIO {
   stdinIsTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Set once a command has printed its --json document, so main adds no second one on error. */
+  jsonPrinted?: boolean;
 }
 
 export function processIO(): CliIO {
@@ -90,6 +92,7 @@ export class Context {
 
   /** The one JSON document of --json. */
   printJson(doc: unknown): void {
+    this.io.jsonPrinted = true;
     this.io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
   }
 

@@ -12,6 +12,7 @@ import { interruptAllSessions } from '../workspace/session.js';
  */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const verbose = argv.includes('-v') || argv.includes('--verbose');
+  const json = argv.includes('--json');
   const onPipeError = (e: NodeJS.ErrnoException) => {
     // `appraise … | head`: the reader went away; end quietly.
     if (e.code === 'EPIPE') process.exit(0);
@@ -34,7 +35,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     await program.parseAsync(argv);
     return EXIT.ok;
   } catch (e) {
-    return reportError(e, io, verbose);
+    const code = reportError(e, io, verbose);
+    // --json promises one document on stdout (SPEC §7): a failure before the command printed its
+    // own gets an error document, so a cron job's `> last-run.json` always parses.
+    if (json && code !== EXIT.ok && !io.jsonPrinted) io.stdout.write(JSON.stringify(errorDocument(e, code), null, 2) + '\n');
+    return code;
   } finally {
     process.removeListener('SIGINT', onSigint);
     process.removeListener('SIGTERM', onSigint);
@@ -57,4 +62,13 @@ function reportError(e: unknown, io: CliIO, verbose: boolean): number {
   io.stderr.write(`appraise: unexpected error: ${err?.message ?? String(e)}\n`);
   io.stderr.write(verbose && err?.stack ? err.stack + '\n' : '→ Run again with --verbose for the stack trace, and report it with the command you ran.\n');
   return EXIT.unexpected;
+}
+
+/** The --json document of a failed invocation. */
+function errorDocument(e: unknown, exitCode: number): { ok: false; exitCode: number; error: { message: string; hint: string | null; details: string[] } } {
+  if (e instanceof AppError) {
+    return { ok: false, exitCode, error: { message: e.message, hint: e.hint ?? null, details: e.details } };
+  }
+  const message = e instanceof CommanderError ? e.message.replace(/^error: /, '') : ((e as Error)?.message ?? String(e));
+  return { ok: false, exitCode, error: { message, hint: null, details: [] } };
 }
