@@ -14,11 +14,14 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const verbose = argv.includes('-v') || argv.includes('--verbose');
   const json = argv.includes('--json');
   const onPipeError = (e: NodeJS.ErrnoException) => {
-    // `appraise … | head`: the reader went away; end quietly.
-    if (e.code === 'EPIPE') process.exit(0);
+    // `appraise … | head` (or `2>&1 | head`): the reader went away. End quietly, but let the
+    // command finish and keep its exit code: validate with data errors still exits 3, and a run
+    // still writes its reports.
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
     throw e;
   };
   io.stdout.on('error', onPipeError);
+  io.stderr.on('error', onPipeError);
   const onSigint = (signal: NodeJS.Signals) => {
     // No partial files, a note in the run log, no lock left behind; the previous reports stay.
     abortAllOutputs();

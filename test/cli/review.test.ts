@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { appraise, PLANTED, SINABANG } from './helpers.js';
+import { appraise, BIN, PLANTED, SINABANG } from './helpers.js';
 
 const ISSUE_KEYS = ['code', 'column', 'file', 'hint', 'message', 'row', 'severity', 'sheet'];
 
@@ -48,5 +49,22 @@ describe('issues have one shape in every JSON output (SPEC §6 keys)', () => {
     const r = appraise(['run', '--period', '2025-Q1', '--strict', '--dry-run', '--json'], { cwd: PLANTED });
     const doc = JSON.parse(r.stdout);
     for (const i of doc.issues) expect(Object.keys(i).sort()).toEqual(ISSUE_KEYS);
+  });
+});
+
+describe('a closed pipe ends quietly and keeps the exit code (SPEC §7, §8)', () => {
+  const piped = (cmd: string) => spawnSync('bash', ['-c', `node ${BIN} ${cmd} | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+    cwd: SINABANG, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
+  });
+
+  it('validate with data errors still exits 3 when stdout is closed early', () => {
+    const r = piped('validate --period 2025-Q1');
+    expect(r.stdout.trim()).toBe('3');
+  });
+
+  it('stderr into the same closed pipe (2>&1 | head) is not an unexpected error', () => {
+    const r = piped('run --period 2025-Q1 --dry-run 2>&1');
+    expect(r.stdout.trim()).toBe('0');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
