@@ -65,7 +65,11 @@ export class Context {
   ) {
     const langFlag = options.lang ?? io.env.APPRAISE_LANG;
     if (langFlag !== undefined && langFlag !== 'id' && langFlag !== 'en') {
-      throw new AppError(EXIT.usage, `--lang must be 'id' or 'en', not '${langFlag}'.`, 'Use --lang id or --lang en.');
+      // The language is what is wrong, so say it in both.
+      const from = options.lang !== undefined ? '--lang' : 'APPRAISE_LANG';
+      throw new AppError(EXIT.usage,
+        `${from} harus 'id' atau 'en', bukan '${langFlag}' / ${from} must be 'id' or 'en', not '${langFlag}'.`,
+        `Gunakan ${from}=id atau ${from}=en / Use ${from}=id or ${from}=en.`.replace(/--lang=/g, '--lang '));
     }
     this.langFromFlag = langFlag !== undefined;
     this.lang = (langFlag as Lang | undefined) ?? 'id';

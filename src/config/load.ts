@@ -64,7 +64,7 @@ export function findWorkspace(cwd: string, explicit: string | undefined, env: No
 /** Reads and validates the config; every problem is reported as `path: message` (SPEC §1). */
 export function loadConfig(dir: string, lang: Lang): LoadedConfig {
   const file = configIn(dir);
-  if (!file) throw new AppError(EXIT.usage, `No appraise.config.yaml in ${dir}.`);
+  if (!file) throw new AppError(EXIT.usage, lang === 'id' ? `Tidak ada appraise.config.yaml di ${dir}.` : `No appraise.config.yaml in ${dir}.`);
   const bytes = readFileSync(file);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');

@@ -68,3 +68,12 @@ describe('a closed pipe ends quietly and keeps the exit code (SPEC §7, §8)', (
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
+
+describe('an unknown APPRAISE_LANG is named in both languages', () => {
+  it('exits 2 naming the variable, not --lang', () => {
+    const r = appraise(['validate', '--period', '2025-Q1'], { cwd: SINABANG, env: { APPRAISE_LANG: 'fr' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("APPRAISE_LANG harus 'id' atau 'en', bukan 'fr'");
+    expect(r.stderr).toContain("APPRAISE_LANG must be 'id' or 'en', not 'fr'");
+  });
+});
