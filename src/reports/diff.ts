@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { atLeast, formatNumber } from '../domain/exact.js';
+import { atLeast, formatNumber, roundHalfUp } from '../domain/exact.js';
 import type { Lang } from '../domain/i18n.js';
 import { predikatLabel, ratingLabel, type Predikat, type Rating } from '../domain/ratings.js';
 import { compareText, plainNumber } from './common.js';
@@ -107,8 +107,9 @@ function indicatorCauses(a: EmployeeDocument, b: EmployeeDocument, from: DiffSid
   return [...structural, ...numeric.filter((c) => c.delta !== 0).slice(0, TOP_INDICATORS)];
 }
 
+/** Half-up (away from zero) on snapped values, so a fall and a rise of the same size look alike. */
 function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+  return roundHalfUp(x, 2);
 }
 
 function compareEmployees(a: EmployeeDocument, b: EmployeeDocument, from: DiffSide, to: DiffSide): EmployeeChange | null {
