@@ -1,5 +1,4 @@
 import type { CellPlace } from './place.js';
-import { formatPlace } from './place.js';
 import type { Lang, Text } from './i18n.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -50,8 +49,4 @@ export class IssueSink {
   get errorCount(): number {
     return this.issues.filter((i) => i.severity === 'error').length;
   }
-}
-
-export function issuePlace(i: Issue): string {
-  return formatPlace(i);
 }

@@ -2,7 +2,7 @@ import type { CellPlace } from '../domain/place.js';
 import type { Lang, Text } from '../domain/i18n.js';
 import type { Rating } from '../domain/ratings.js';
 import { ratingLabel } from '../domain/ratings.js';
-import { atLeast, formatNumber } from '../domain/exact.js';
+import { atLeast, formatNumber, roundHalfUp } from '../domain/exact.js';
 import { BERAKHLAK_VALUES } from '../domain/vocabulary.js';
 import type { ExplanationStep } from './types.js';
 
@@ -111,8 +111,11 @@ export function berakhlakLabel(key: BerakhlakKey, lang: Lang): string {
 /** Mean of points → rating, decided on snapped values so that 2.5 computed as 2.4999999999999996 is Di Atas. */
 export function ratingFromMean(mean: number): Rating {
   if (!Number.isFinite(mean)) throw new RangeError(`ratingFromMean: not a number: ${mean}`);
-  if (atLeast(mean, DI_ATAS_MEAN)) return 'DI_ATAS';
-  if (atLeast(mean, SESUAI_MEAN)) return 'SESUAI';
+  // Like the work score (SPEC §3): classify the mean as shown, rounded half-up to 2 decimals, so a
+  // 360 mean of 2.496 that reads "2,50" in the report is Di Atas, as the reader would expect.
+  const shown = roundHalfUp(mean, 2);
+  if (atLeast(shown, DI_ATAS_MEAN)) return 'DI_ATAS';
+  if (atLeast(shown, SESUAI_MEAN)) return 'SESUAI';
   return 'DI_BAWAH';
 }
 

@@ -96,6 +96,13 @@ describe('planted errors', () => {
     for (const f of doc.inputs) expect(f.read).toBe(f.accepted + f.rejected);
   });
 
+  it('validate --quiet still prints the errors (on stderr) and nothing on stdout', () => {
+    const r = appraise(['validate', '--period', '2025-Q1', '--quiet', '--lang', 'en'], { cwd: PLANTED });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    for (const { place } of expected) expect(r.stderr).toContain(place);
+  });
+
   it('run --strict exits 3 and writes nothing', () => {
     const out = tempDir();
     const r = appraise(['run', '--period', '2025-Q1', '--strict', '--out', join(out, 'laporan')], { cwd: PLANTED });

@@ -33,10 +33,14 @@ describe('ratingFromMean', () => {
     [3, 'DI_ATAS'],
     [2.5, 'DI_ATAS'],
     [2.4999999999999996, 'DI_ATAS'], // float noise of an exact 2.5
+    [2.495, 'DI_ATAS'], // shown as 2,50: classified as shown (half-up to 2 decimals)
+    [2.4949, 'SESUAI'], // shown as 2,49
     [2.49, 'SESUAI'],
     [2, 'SESUAI'],
     [1.5, 'SESUAI'],
     [1.4999999999999998, 'SESUAI'],
+    [1.495, 'SESUAI'],
+    [1.4949, 'DI_BAWAH'],
     [1.49, 'DI_BAWAH'],
     [1, 'DI_BAWAH'],
   ];

@@ -19,6 +19,11 @@ export async function validateCommand(ctx: Context, opts: ValidateOptions): Prom
     ctx.printJson({ period: period.id, ok: errors === 0, errors, warnings: run.issues.length - errors, inputs: run.inputs, issues: run.issues.map(issueDocument) });
   } else {
     ctx.print(renderIssues(run.issues, { color: ctx.color, lang: ctx.lang }));
+    // --quiet prints only errors: the data errors themselves, on stderr.
+    const errorIssues = run.issues.filter((i) => i.severity === 'error');
+    if (ctx.quiet && errorIssues.length > 0) {
+      ctx.io.stderr.write(renderIssues(errorIssues, { color: ctx.color && ctx.io.stderrIsTTY, lang: ctx.lang }) + '\n');
+    }
     for (const f of run.inputs) {
       ctx.print(ctx.tr(`${f.file}: ${f.read} baris dibaca, ${f.accepted} diterima, ${f.rejected} ditolak`, `${f.file}: ${f.read} rows read, ${f.accepted} accepted, ${f.rejected} rejected`));
     }
