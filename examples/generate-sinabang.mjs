@@ -18,6 +18,7 @@ import { writeFeedbackExamples } from './gen/feedback.mjs';
 import { writeTrainingCatalogues } from './gen/training.mjs';
 import { writeBehaviourExamples } from './gen/behaviour.mjs';
 import { inputsReadme } from './gen/readme-inputs.mjs';
+import { applyLevels, planFor } from './gen/curves.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -264,7 +265,9 @@ export function buildRoster() {
       roster.push(employee);
     }
   }
-  return roster;
+  // A few people's typical capaian set by hand, so that the units' predikat fit their curves
+  // (examples/gen/curves.mjs); after every draw, so nobody else changes.
+  return applyLevels(roster);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -861,7 +864,7 @@ export async function main() {
   await writeIndikatorXlsx(SINABANG, '2025-Q2', q2);
   const feedback = await writeFeedbackExamples({ dir: SINABANG, roster, rngFor, newWorkbook, addTable, saveWorkbook, writeText, encode1252 });
   await writeTrainingCatalogues(ROOT, SINABANG);
-  await writeBehaviourExamples({ dir: SINABANG, roster, rngFor, newWorkbook, addTable, saveWorkbook, join });
+  await writeBehaviourExamples({ dir: SINABANG, roster, rngFor, newWorkbook, addTable, saveWorkbook, join, planFor });
   const units = [...new Set(roster.map((e) => e.unit))];
   writeText(join(SINABANG, 'README.md'), README
     .replace('{COUNT}', String(roster.length))

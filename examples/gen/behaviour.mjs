@@ -1,7 +1,8 @@
 /**
  * Behaviour ratings (perilaku) of the Sinabang example, per quarter. The unit file (organisational
- * predikat, leader, people served) comes from examples/gen/feedback.mjs; the ratings below are
- * chosen against it: Dukcapil (Baik) breaks its curve, Dinas Kesehatan (Baik) fits it.
+ * predikat, leader, people served) comes from examples/gen/feedback.mjs; who is rated how, and whose
+ * results the appraiser rates, comes from examples/gen/curves.mjs (which units fit their curve and
+ * which break it on purpose).
  * Called from examples/generate-sinabang.mjs with its helpers, so this module needs no import of
  * the generator (no cycle) and its output depends only on the roster and its own seeded streams.
  *
@@ -11,9 +12,8 @@
  *   `sesuai`, 3/2/1);
  * - 360 raters (rekan, bawahan) for some employees of Dukcapil and BKPSDM: with the default
  *   raterWeights (atasan only) these rows are read, shown and ignored in the explanation;
- * - appraiser overrides (Rating Hasil Kerja) for a few employees, one of them a unit that the
- *   appraiser brings into its curve (Dinas Kesehatan);
- * - Dukcapil (Baik) breaks its curve: far more than 70% Baik and nobody Butuh Perbaikan or Kurang.
+ * - appraiser overrides (Rating Hasil Kerja) for a few employees, with a note;
+ * - one value Di Bawah per quarter (predikat Kurang/Misconduct), with a note.
  */
 
 const BERAKHLAK = ['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif'];
@@ -35,25 +35,45 @@ function spell(rng, rating) {
 }
 
 /** Seven ratings for an employee of typical capaian `level`: strong people more Di Atas. */
-function valuesFor(rng, level, { weak = false } = {}) {
+function valuesFor(rng, level, { weak = null } = {}) {
   const aboveShare = level >= 110 ? 0.75 : level >= 100 ? 0.3 : 0.12;
   const values = BERAKHLAK.map(() => (rng.next() < aboveShare ? ATAS : SESUAI));
-  if (weak) values[rng.int(0, values.length - 1)] = BAWAH;
+  if (weak !== null) {
+    const drawn = rng.int(0, values.length - 1);
+    // The value the note is about, when named; else the drawn one.
+    values[weak === true ? drawn : BERAKHLAK.indexOf(weak)] = BAWAH;
+  }
   return values;
 }
 
 /**
- * Rows of data/<period>/perilaku.xlsx. `overrides`: NIP → Rating Hasil Kerja given by the appraiser.
- * `weak`: NIPs with one value Di Bawah (so Kurang/Misconduct shows up).
+ * The supervisor's seven values for a planned overall behaviour: 'atas' needs at least 4 of 7 Di
+ * Atas, 'sesuai' at most 3 (SPEC §3.4). Flips the fewest values, without drawing from the stream,
+ * so that everyone else's ratings stay as seeded.
  */
-export function buildPerilaku(roster, periodId, rngFor, { overrides = new Map(), weak = new Set() } = {}) {
+function toPlan(values, overall) {
+  const out = [...values];
+  const above = () => out.filter((v) => v === ATAS).length;
+  if (overall === 'atas') for (let i = 0; i < out.length && above() < 4; i++) if (out[i] === SESUAI) out[i] = ATAS;
+  if (overall === 'sesuai') for (let i = out.length - 1; i >= 0 && above() > 3; i--) if (out[i] === ATAS) out[i] = SESUAI;
+  return out;
+}
+
+/**
+ * Rows of data/<period>/perilaku.xlsx. `behaviour`: NIP → {overall 'atas'|'sesuai'|'bawah', value, note};
+ * 'bawah' = one value Di Bawah (`value`, a BerAKHLAK name) (so Kurang/Misconduct shows up). `overrides`: NIP → {rating, note},
+ * the Rating Hasil Kerja given by the appraiser.
+ */
+export function buildPerilaku(roster, periodId, rngFor, { behaviour = new Map(), overrides = new Map() } = {}) {
   const rng = rngFor(`perilaku:${periodId}`);
   const rows = [];
   const byNip = new Map(roster.map((e) => [e.nip, e]));
   for (const e of roster) {
-    const values = valuesFor(rng, e.level, { weak: weak.has(e.nip) });
+    const plan = behaviour.get(e.nip) ?? null;
+    const values = toPlan(valuesFor(rng, e.level, { weak: plan?.overall === 'bawah' ? (plan.value ?? true) : null }), plan?.overall);
     const override = overrides.get(e.nip) ?? null;
-    rows.push([e.nip, e.supervisorNip || null, 'atasan', ...values.map((v) => spell(rng, v)), override, override ? 'Rating hasil kerja ditetapkan pejabat penilai' : null]);
+    const note = [override?.note, plan?.note].filter(Boolean).join('; ') || null;
+    rows.push([e.nip, e.supervisorNip || null, 'atasan', ...values.map((v) => spell(rng, v)), override?.rating ?? null, note]);
     if (UNITS_360.has(e.unit) && rng.next() < 0.5) {
       // Two peers (same supervisor) and, for supervisors, one subordinate.
       const peers = roster.filter((p) => p.unit === e.unit && p.nip !== e.nip && p.supervisorNip === e.supervisorNip).slice(0, 2);
@@ -65,41 +85,11 @@ export function buildPerilaku(roster, periodId, rngFor, { overrides = new Map(),
   return rows;
 }
 
-/** Picks people by profile and position in their unit: deterministic, no randomness. */
-function pick(roster, unit, index) {
-  const list = roster.filter((e) => e.unit === unit);
-  if (!list[index]) throw new Error(`no employee ${index} in ${unit}`);
-  return list[index];
-}
-
-export async function writeBehaviourExamples({ dir, roster, rngFor, newWorkbook, addTable, saveWorkbook, join }) {
-  const DINKES = 'Dinas Kesehatan';
-  const TEUPAH = 'Kecamatan Teupah Barat';
-  // Q1: the Dinkes appraiser spreads the results to fit the Baik curve (four Di Bawah, one Di Atas);
-  // one upward override in Teupah Barat; one misconduct-like behaviour in RSUD.
-  const q1Overrides = new Map([
-    [pick(roster, DINKES, 4).nip, BAWAH],
-    [pick(roster, DINKES, 9).nip, BAWAH],
-    [pick(roster, DINKES, 7).nip, BAWAH],
-    [pick(roster, DINKES, 11).nip, BAWAH],
-    [pick(roster, DINKES, 6).nip, ATAS],
-    [pick(roster, TEUPAH, 5).nip, SESUAI],
-  ]);
-  const q1Weak = new Set([pick(roster, 'Rumah Sakit Umum Daerah Simeulue', 8).nip]);
-  const q2Overrides = new Map([
-    [pick(roster, DINKES, 4).nip, BAWAH],
-    [pick(roster, DINKES, 10).nip, BAWAH],
-    [pick(roster, 'Kecamatan Simeulue Timur', 6).nip, ATAS],
-  ]);
-  const q2Weak = new Set([pick(roster, TEUPAH, 7).nip]);
-
-  const plans = [
-    ['2025-Q1', q1Overrides, q1Weak],
-    ['2025-Q2', q2Overrides, q2Weak],
-  ];
+export async function writeBehaviourExamples({ dir, roster, rngFor, newWorkbook, addTable, saveWorkbook, join, planFor }) {
+  const plans = ['2025-Q1', '2025-Q2'].map((periodId) => [periodId, planFor(roster, periodId)]);
   const counts = {};
-  for (const [periodId, overrides, weak] of plans) {
-    const perilaku = buildPerilaku(roster, periodId, rngFor, { overrides, weak });
+  for (const [periodId, plan] of plans) {
+    const perilaku = buildPerilaku(roster, periodId, rngFor, plan);
     const wb = newWorkbook();
     addTable(wb, 'Perilaku', {
       headers: PERILAKU_HEADERS,

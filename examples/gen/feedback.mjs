@@ -18,6 +18,7 @@
  * plus data/<period>/unit.xlsx (Predikat Organisasi, NIP Pimpinan, Jumlah Penerima Layanan).
  */
 import { join } from 'node:path';
+import { ORG_PREDIKAT } from './curves.mjs';
 
 const DUKCAPIL = 'Dinas Kependudukan dan Pencatatan Sipil';
 const RSUD = 'Rumah Sakit Umum Daerah Simeulue';
@@ -284,15 +285,16 @@ export async function writeFeedbackExamples({ dir, roster, rngFor, newWorkbook, 
     // --- Unit file: organisational predikat, leader and citizens served in the quarter.
     {
       const head = (unit) => roster.find((e) => e.unit === unit && (e.supervisorNip === '' || !roster.some((s) => s.unit === unit && s.nip === e.supervisorNip))).nip;
+      // Organisational predikat: examples/gen/curves.mjs (the staff's ratings are chosen against it).
       const units = [
-        [SETDA, 'Baik', null],
-        [DUKCAPIL, 'Baik', isQ1 ? 1450 : 1380],
-        [DINKES, 'Baik', isQ1 ? 420 : 460],
-        [RSUD, 'Baik', isQ1 ? 2600 : 2750],
-        [KEC_TIMUR, 'Baik', isQ1 ? 35 : 33],
-        [KEC_BARAT, 'Butuh Perbaikan', isQ1 ? 28 : 26],
-        [BKPSDM, 'Istimewa', isQ1 ? 60 : 55],
-      ];
+        [SETDA, null],
+        [DUKCAPIL, isQ1 ? 1450 : 1380],
+        [DINKES, isQ1 ? 420 : 460],
+        [RSUD, isQ1 ? 2600 : 2750],
+        [KEC_TIMUR, isQ1 ? 35 : 33],
+        [KEC_BARAT, isQ1 ? 28 : 26],
+        [BKPSDM, isQ1 ? 60 : 55],
+      ].map(([u, n]) => [u, ORG_PREDIKAT[u], n]);
       const wb = newWorkbook();
       addTable(wb, 'Unit', {
         headers: ['Unit Kerja', 'Predikat Organisasi', 'NIP Pimpinan', 'Jumlah Penerima Layanan'],
