@@ -3,11 +3,11 @@
  * like a real kabupaten's: each unit fits the distribution curve of its organisational predikat
  * (SPEC §3.6, SE MenPANRB 3/2023), except the units that break it on purpose:
  *
- * - 2025-Q1: Dinas Kependudukan dan Pencatatan Sipil (Baik). The head rated everyone alike: Rating
- *   Hasil Kerja Sesuai even for the two whose scores suggest Di Atas, behaviour Sesuai; all 12 Baik,
+ * - 2025-Q1: Dinas Kependudukan dan Pencatatan Sipil (Baik). Everyone rated alike: Rating Hasil
+ *   Kerja Sesuai even for the two whose scores suggest Di Atas, behaviour Sesuai; all 12 Baik,
  *   nobody Butuh Perbaikan or Kurang (both rules of a Baik unit broken).
  * - 2025-Q2: Kecamatan Teupah Barat (Butuh Perbaikan). Six of nine staff missed their targets (Butuh
- *   Perbaikan, as the curve asks), but the Camat rated his best officer's behaviour Di Atas, so he is
+ *   Perbaikan, as the curve asks), but the best officer's supervisor rated his behaviour Di Atas, so he is
  *   Sangat Baik: 10% of 9 allows none. In Q2 Dukcapil fits: two Sangat Baik, one Butuh Perbaikan, one
  *   Kurang.
  * - 2025-S1 (combined from the quarters; the latest behaviour, no appraiser ratings carried) shows the
@@ -94,8 +94,8 @@ export const PLANS = {
     ],
     overrides: [
       [BKPSDM, 11, 'BENDAHARA', ATAS, 'Laporan keuangan triwulan I tuntas sebelum jadwal, tanpa temuan'],
-      [DUKCAPIL, 11, 'FO-AKTA-MATI', SESUAI, 'Semua pegawai bidang dinilai Sesuai Ekspektasi'],
-      [DUKCAPIL, 12, 'ADM', SESUAI, 'Semua pegawai bidang dinilai Sesuai Ekspektasi'],
+      [DUKCAPIL, 11, 'FO-AKTA-MATI', SESUAI, 'Semua pegawai dinas dinilai Sesuai Ekspektasi'],
+      [DUKCAPIL, 12, 'ADM', SESUAI, 'Semua pegawai dinas dinilai Sesuai Ekspektasi'],
     ],
   },
   '2025-Q2': {

@@ -17,35 +17,52 @@ import { GENERIC_PROGRAMS, SINABANG_PROGRAMS } from './training.mjs';
 
 const PERIODS = ['2025-Q1', '2025-Q2'];
 const BAWAH = 'Di Bawah Ekspektasi';
+const PERILAKU_VALUES = ['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif'];
 
-/** Curve rules broken per unit, as `appraise run` reports them (units[].curve.violations[].rule); [] = fits. */
+/**
+ * The distribution per unit as `appraise run` reports it (units[].curve: counts of the members, the
+ * leader left out; pending members; the rules broken, [] = fits). Data, checked against real runs
+ * by test/unit/sinabang-readme.test.ts. Who is cast how: examples/gen/curves.mjs.
+ */
 export const CURVES = {
   '2025-Q1': {
-    'Sekretariat Daerah': ['BAIK_MAX_70_BAIK', 'BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG'],
-    'Dinas Kependudukan dan Pencatatan Sipil': ['BAIK_MAX_70_BAIK', 'BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG'],
-    'Dinas Kesehatan': [],
-    'Rumah Sakit Umum Daerah Simeulue': ['BAIK_MAX_70_BAIK'],
-    'Kecamatan Simeulue Timur': ['BAIK_MAX_70_BAIK'],
-    'Kecamatan Teupah Barat': ['BUTUH_PERBAIKAN_MIN_60_BUTUH_PERBAIKAN', 'BUTUH_PERBAIKAN_MAX_10_SANGAT_BAIK'],
-    'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia': [],
+    'Sekretariat Daerah': { counts: { SANGAT_BAIK: 1, BAIK: 1 }, pending: 0, broken: [] },
+    'Dinas Kependudukan dan Pencatatan Sipil': { counts: { BAIK: 12 }, pending: 0, broken: ['BAIK_MAX_70_BAIK', 'BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG'] },
+    'Dinas Kesehatan': { counts: { SANGAT_BAIK: 2, BAIK: 7, BUTUH_PERBAIKAN: 2 }, pending: 0, broken: [] },
+    'Rumah Sakit Umum Daerah Simeulue': { counts: { SANGAT_BAIK: 2, BAIK: 9, BUTUH_PERBAIKAN: 1, KURANG: 1 }, pending: 0, broken: [] },
+    'Kecamatan Simeulue Timur': { counts: { SANGAT_BAIK: 2, BAIK: 7, BUTUH_PERBAIKAN: 1 }, pending: 0, broken: [] },
+    'Kecamatan Teupah Barat': { counts: { BAIK: 3, BUTUH_PERBAIKAN: 6 }, pending: 0, broken: [] },
+    'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia': { counts: { SANGAT_BAIK: 2, BAIK: 9 }, pending: 0, broken: [] },
   },
   '2025-Q2': {
-    'Sekretariat Daerah': ['BAIK_MAX_70_BAIK', 'BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG'],
-    'Dinas Kependudukan dan Pencatatan Sipil': ['BAIK_MAX_70_BAIK'],
-    'Dinas Kesehatan': ['BAIK_MAX_70_BAIK'],
-    'Rumah Sakit Umum Daerah Simeulue': ['BAIK_MAX_70_BAIK', 'BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG'],
-    'Kecamatan Simeulue Timur': ['BAIK_MAX_70_BAIK'],
-    'Kecamatan Teupah Barat': ['BUTUH_PERBAIKAN_MIN_60_BUTUH_PERBAIKAN', 'BUTUH_PERBAIKAN_MAX_10_SANGAT_BAIK'],
-    'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia': [],
+    'Sekretariat Daerah': { counts: { SANGAT_BAIK: 1, BAIK: 1 }, pending: 0, broken: [] },
+    'Dinas Kependudukan dan Pencatatan Sipil': { counts: { SANGAT_BAIK: 2, BAIK: 8, BUTUH_PERBAIKAN: 1, KURANG: 1 }, pending: 0, broken: [] },
+    'Dinas Kesehatan': { counts: { SANGAT_BAIK: 2, BAIK: 7, BUTUH_PERBAIKAN: 2 }, pending: 0, broken: [] },
+    'Rumah Sakit Umum Daerah Simeulue': { counts: { SANGAT_BAIK: 2, BAIK: 9, BUTUH_PERBAIKAN: 1 }, pending: 1, broken: [] },
+    'Kecamatan Simeulue Timur': { counts: { SANGAT_BAIK: 2, BAIK: 7, BUTUH_PERBAIKAN: 1 }, pending: 0, broken: [] },
+    'Kecamatan Teupah Barat': { counts: { SANGAT_BAIK: 1, BAIK: 2, BUTUH_PERBAIKAN: 6 }, pending: 0, broken: ['BUTUH_PERBAIKAN_MAX_10_SANGAT_BAIK'] },
+    'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia': { counts: { SANGAT_BAIK: 2, BAIK: 8, BUTUH_PERBAIKAN: 1 }, pending: 0, broken: [] },
+  },
+  '2025-S1': {
+    'Sekretariat Daerah': { counts: { SANGAT_BAIK: 1, BAIK: 1 }, pending: 0, broken: [] },
+    'Dinas Kependudukan dan Pencatatan Sipil': { counts: { SANGAT_BAIK: 2, BAIK: 8, BUTUH_PERBAIKAN: 1, KURANG: 1 }, pending: 0, broken: [] },
+    'Dinas Kesehatan': { counts: { SANGAT_BAIK: 2, BAIK: 7, BUTUH_PERBAIKAN: 2 }, pending: 0, broken: [] },
+    'Rumah Sakit Umum Daerah Simeulue': { counts: { SANGAT_BAIK: 2, BAIK: 9, BUTUH_PERBAIKAN: 1 }, pending: 1, broken: [] },
+    'Kecamatan Simeulue Timur': { counts: { SANGAT_BAIK: 2, BAIK: 7, BUTUH_PERBAIKAN: 1 }, pending: 0, broken: [] },
+    'Kecamatan Teupah Barat': { counts: { SANGAT_BAIK: 1, BAIK: 2, BUTUH_PERBAIKAN: 6 }, pending: 0, broken: ['BUTUH_PERBAIKAN_MAX_10_SANGAT_BAIK'] },
+    'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia': { counts: { SANGAT_BAIK: 1, BAIK: 9, BUTUH_PERBAIKAN: 1 }, pending: 0, broken: [] },
   },
 };
+const CURVE_PERIODS = Object.keys(CURVES);
 
 const RULES = {
   BAIK_MAX_70_BAIK: 'Baik ≤ 70%',
   BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG: '≥ 1 Butuh Perbaikan/Kurang',
   BUTUH_PERBAIKAN_MIN_60_BUTUH_PERBAIKAN: 'Butuh Perbaikan ≥ 60%',
   BUTUH_PERBAIKAN_MAX_10_SANGAT_BAIK: 'Sangat Baik ≤ 10%',
+  ISTIMEWA_MAX_70_SANGAT_BAIK: 'Sangat Baik ≤ 70%',
 };
+const SHORT = { SANGAT_BAIK: 'SB', BAIK: 'B', BUTUH_PERBAIKAN: 'BP', KURANG: 'K', SANGAT_KURANG: 'SK' };
 
 async function sheetRows(path) {
   const wb = new ExcelJS.Workbook();
@@ -60,8 +77,10 @@ async function sheetRows(path) {
   return { sheet: ws.name, rows };
 }
 
-function curveCell(rules) {
-  return rules.length === 0 ? 'sesuai / fits' : rules.map((r) => `${RULES[r]} (\`${r}\`)`).join('; ');
+function curveCell({ counts, pending, broken }) {
+  const people = [...Object.entries(counts).map(([p, n]) => `${SHORT[p]} ${n}`), ...(pending ? [`tertunda / pending ${pending}`] : [])].join(' · ');
+  const verdict = broken.length === 0 ? 'sesuai / fits' : `**melanggar / breaks**: ${broken.map((r) => `${RULES[r]} (\`${r}\`)`).join('; ')}`;
+  return `${people} — ${verdict}`;
 }
 
 export async function inputsReadme({ dir, roster }) {
@@ -124,22 +143,27 @@ export async function inputsReadme({ dir, roster }) {
     'Rating Hasil Kerja dari pejabat penilai (menggantikan saran dari nilai hasil kerja; keduanya ditampilkan) / the',
     'appraiser\'s Rating Hasil Kerja (overrides the suggestion from the work score; both are shown):',
     '',
-    '| periode / period | pegawai / employee | Rating Hasil Kerja |',
-    '|---|---|---|',
+    '| periode / period | pegawai / employee | Rating Hasil Kerja | Catatan |',
+    '|---|---|---|---|',
   );
   for (const p of PERIODS) {
-    for (const x of perilaku[p].rows.filter((r) => r[2] === 'atasan' && r[10] !== null)) lines.push(`| ${p} | ${who(x[0])} | ${x[10]} |`);
+    for (const x of perilaku[p].rows.filter((r) => r[2] === 'atasan' && r[10] !== null)) lines.push(`| ${p} | ${who(x[0])} | ${x[10]} | ${x[11] ?? ''} |`);
   }
   lines.push(
     '',
-    'Dengan rating pejabat penilai di Dinas Kesehatan (tabel di atas) unit itu masuk kurvanya pada 2025-Q1. / With the',
-    'appraiser\'s ratings in Dinas Kesehatan (table above) that unit fits its curve in 2025-Q1.',
+    'Di Dinas Kependudukan dan Pencatatan Sipil semua pegawai dinilai Sesuai Ekspektasi pada 2025-Q1, juga dua pegawai yang',
+    'nilainya menyarankan Di Atas; lihat kurva di bawah. / In 2025-Q1 Dukcapil\'s appraisers rated everyone Sesuai, also the',
+    'two whose scores suggest Di Atas; see the curves below. `--period 2025-S1` tidak memakai rating ini (rating',
+    'sub-periode menilai sub-periodenya) / a 2025-S1 run does not carry them (they rate their own quarter).',
     '',
-    'Satu nilai Di Bawah Ekspektasi (perilaku Di Bawah → predikat Kurang/Misconduct) / one value Di Bawah Ekspektasi',
-    '(behaviour Di Bawah → predikat Kurang/Misconduct):',
+    'Satu nilai Di Bawah Ekspektasi per triwulan (perilaku Di Bawah → predikat Kurang/Misconduct), dengan catatan atasan /',
+    'one value Di Bawah Ekspektasi per quarter (behaviour Di Bawah → predikat Kurang/Misconduct), with the supervisor\'s note:',
   );
   for (const p of PERIODS) {
-    for (const x of perilaku[p].rows.filter((r) => r.slice(3, 10).includes(BAWAH))) lines.push(`- ${p}: ${who(x[0])}`);
+    for (const x of perilaku[p].rows.filter((r) => r.slice(3, 10).includes(BAWAH))) {
+      const value = PERILAKU_VALUES[x.slice(3, 10).indexOf(BAWAH)];
+      lines.push(`- ${p}: ${who(x[0])}: ${value} — ${x[11]}`);
+    }
   }
 
   lines.push('', '## Unit / unit file', '');
@@ -170,22 +194,37 @@ export async function inputsReadme({ dir, roster }) {
 
   lines.push('', '## Kurva distribusi / units breaking their curve', '');
   lines.push(
-    'Hasil `appraise run` per unit (SPEC §3.6; pembulatan: minimal ceil, maksimal floor). appraise tidak mengubah predikat:',
-    'sheet Unit dan `units[].curve` di JSON menyebut pegawai yang perlu ditinjau. / What `appraise run` reports per unit',
-    '(minimums rounded up, maximums down). appraise changes no predikat: the Unit sheet and `units[].curve` name whom to review.',
+    'Hasil `appraise run` per unit (SPEC §3.6; pembulatan: minimal ceil, maksimal floor): jumlah pegawai per predikat',
+    '(tanpa pimpinan unit) dan aturan yang dilanggar. appraise tidak mengubah predikat: sheet Unit dan `units[].curve` di JSON',
+    'menyebut pegawai yang perlu ditinjau. / What `appraise run` reports per unit (minimums rounded up, maximums down): the',
+    'members per predikat (the leader left out) and the rules broken. appraise changes no predikat: the Unit sheet and',
+    '`units[].curve` name whom to review. SB Sangat Baik, B Baik, BP Butuh Perbaikan, K Kurang/Misconduct.',
     '',
-    '| Unit Kerja | 2025-Q1 | 2025-Q2 |',
-    '|---|---|---|',
+    `| Unit Kerja | ${CURVE_PERIODS.join(' | ')} |`,
+    `|---|${CURVE_PERIODS.map(() => '---').join('|')}|`,
   );
   for (const unit of Object.keys(CURVES['2025-Q1'])) {
-    lines.push(`| ${unit} | ${curveCell(CURVES['2025-Q1'][unit])} | ${curveCell(CURVES['2025-Q2'][unit])} |`);
+    lines.push(`| ${unit} | ${CURVE_PERIODS.map((p) => curveCell(CURVES[p][unit])).join(' | ')} |`);
   }
   lines.push(
     '',
-    'Dinas Kependudukan dan Pencatatan Sipil (Baik) sengaja melanggar di 2025-Q1: hampir semua Baik dan tidak seorang pun',
-    'Butuh Perbaikan atau Kurang. Unit Baik lain dengan hampir semua pegawai Baik juga melewati batas 70%. / Dukcapil',
-    '(Baik) breaks its curve on purpose in 2025-Q1: nearly everyone Baik and nobody Butuh Perbaikan or Kurang. Other Baik',
-    'units where nearly everyone is Baik exceed the 70% maximum as well.',
+    'Yang sengaja melanggar / broken on purpose:',
+    '',
+    '- 2025-Q1, Dinas Kependudukan dan Pencatatan Sipil (Baik): semua pegawai dinilai sama (hasil kerja Sesuai, perilaku',
+    '  Sesuai), sehingga 12 dari 12 Baik (maks 8) dan tidak seorang pun Butuh Perbaikan atau Kurang. / everyone was rated',
+    '  alike: 12 of 12 Baik (at most 8 allowed) and nobody Butuh Perbaikan or Kurang.',
+    '- 2025-Q2, Kecamatan Teupah Barat (Butuh Perbaikan): enam dari sembilan pegawai tidak mencapai target (Butuh',
+    '  Perbaikan, sesuai kurva), tetapi pegawai terbaiknya mendapat perilaku Di Atas dari atasannya, sehingga ia Sangat',
+    '  Baik; 10% dari 9 pegawai = 0 orang. / six of nine staff missed their targets (Butuh Perbaikan, as the curve asks),',
+    '  but the best officer\'s supervisor rated his behaviour Di Atas, so he is Sangat Baik: 10% of 9 allows nobody.',
+    '',
+    'Unit lain memenuhi kurvanya: unit Baik dengan sebagian Sangat Baik, paling banyak 70% Baik dan sedikitnya satu Butuh',
+    'Perbaikan atau Kurang; unit Istimewa (BKPSDM, Sekretariat Daerah) dengan Sangat Baik paling banyak 70%. Pada 2025-Q2',
+    'Dinas Kependudukan dan Pencatatan Sipil memenuhi kurvanya. RSUD punya satu pegawai tertunda di 2025-Q2 (Realisasi',
+    'kosong), jadi kurvanya belum final. `--period 2025-S1` memakai nilai gabungan kedua triwulan dan perilaku 2025-Q2. /',
+    'The other units fit: Baik units with some Sangat Baik, at most 70% Baik and at least one Butuh Perbaikan or Kurang;',
+    'Istimewa units with at most 70% Sangat Baik. Dukcapil fits in 2025-Q2. The RSUD has one pending member in 2025-Q2 (a',
+    'blank Realisasi), so its curve is not final. 2025-S1 combines both quarters\' scores with the 2025-Q2 behaviour.',
   );
 
   const programs = [...GENERIC_PROGRAMS, ...SINABANG_PROGRAMS];
