@@ -46,7 +46,9 @@ export function sampleRequirement(population: number): SampleRequirement {
   checkPopulation(population);
   // Below the first row the whole population is surveyed (the table's first row is 10 → 10).
   if (population < KREJCIE_MORGAN[0][0]) return { population, required: population, tableRow: null };
-  for (const [n, s] of KREJCIE_MORGAN) if (population <= n) return { population, required: s, tableRow: n };
+  // Between rows the next larger row applies (SPEC §4); its sample can exceed a small population
+  // (26 served → row 30 → 28), and no survey can reach more people than were served: cap at N.
+  for (const [n, s] of KREJCIE_MORGAN) if (population <= n) return { population, required: Math.min(s, population), tableRow: n };
   const last = KREJCIE_MORGAN[KREJCIE_MORGAN.length - 1];
   return { population, required: MAX_REQUIRED_SAMPLE, tableRow: last[0] };
 }

@@ -29,7 +29,8 @@ describe('Krejcie–Morgan table', () => {
 describe('requiredSample between and beyond rows', () => {
   const cases: [number, number][] = [
     [0, 0], [1, 1], [9, 9], // below the first row: everyone
-    [11, 14], [14, 14], [16, 19], [101, 86], [109, 86], [301, 175], [1001, 285],
+    // The next larger row's sample is capped at the population: 11 → row 15 (14) → 11; 26 → row 30 (28) → 26.
+    [11, 11], [14, 14], [16, 16], [21, 21], [26, 26], [29, 28], [101, 86], [109, 86], [301, 175], [1001, 285],
     [75001, 384], [100000, 384], [1000000, 384], [1000001, 384], [5_000_000_000, 384],
   ];
   for (const [n, s] of cases) it(`N=${n} → ${s}`, () => expect(requiredSample(n)).toBe(s));
