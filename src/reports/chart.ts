@@ -54,7 +54,14 @@ export function escapeXml(s: string): string {
 const px = (x: number): string => (Math.round(x * 100) / 100).toFixed(2);
 
 function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Clips a row label but keeps its trailing head count, e.g. `Dinas Kependudukan dan… (12)`. */
+function clipLabel(s: string, max: number): string {
+  const m = /^(.*?)(\s\(\d+\))$/.exec(s);
+  if (s.length <= max || !m) return clip(s, max);
+  return clip(m[1]!, max - m[2]!.length) + m[2]!;
 }
 
 /** Chart width in pixels. */
@@ -80,7 +87,7 @@ export function barChartSvg(spec: BarChartSpec): string {
   for (const row of spec.rows) {
     const total = row.segments.reduce((s, g) => s + g.value, 0);
     const weight = row.emphasis ? ' font-weight="bold"' : '';
-    out.push(`<text x="16" y="${px(y + 13)}" font-family="${FONT}" font-size="11"${weight} fill="#1f2937">${escapeXml(clip(row.label, 40))}</text>`);
+    out.push(`<text x="16" y="${px(y + 13)}" font-family="${FONT}" font-size="11"${weight} fill="#1f2937">${escapeXml(clipLabel(row.label, 40))}</text>`);
     out.push(`<rect x="${LABEL_W}" y="${px(y)}" width="${BAR_W}" height="${BAR_H}" fill="#f3f4f6" stroke="#9ca3af" stroke-width="0.5"/>`);
     let x = LABEL_W;
     for (const seg of row.segments) {
