@@ -12,6 +12,8 @@ const SIGNIFICANT_DIGITS = 12;
 /** Removes binary representation noise: snaps to 12 significant digits. */
 export function snap(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
+  // An integer of at most 12 digits is its own 12-digit form (and skips the costly toPrecision).
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x;
   return Number(x.toPrecision(SIGNIFICANT_DIGITS));
 }
 

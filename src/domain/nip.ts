@@ -25,6 +25,21 @@ function validDate(y: number, m: number, d: number): boolean {
  * Excel keeps 15 significant digits, so an 18-digit NIP typed as a number has already lost digits.
  */
 export function parseNip(raw: string | number, opts: { numericCell?: boolean; pppk?: boolean } = {}): NipResult {
+  // Consecutive rows of one employee carry the same NIP: the last answer is kept (results are
+  // never mutated by callers).
+  if (typeof raw === 'string' && !opts.numericCell && raw === last.raw && (opts.pppk ?? false) === last.pppk) return last.result;
+  const result = parseNipUncached(raw, opts);
+  if (typeof raw === 'string' && !opts.numericCell) {
+    last.raw = raw;
+    last.pppk = opts.pppk ?? false;
+    last.result = result;
+  }
+  return result;
+}
+
+const last: { raw: string | null; pppk: boolean; result: NipResult } = { raw: null, pppk: false, result: { ok: false, problem: 'NIP_CHARS', normalised: '' } };
+
+function parseNipUncached(raw: string | number, opts: { numericCell?: boolean; pppk?: boolean }): NipResult {
   if (typeof raw === 'number' || opts.numericCell) {
     const normalised = typeof raw === 'number' ? String(raw) : raw;
     return { ok: false, problem: 'NIP_NUMERIC', normalised };

@@ -48,50 +48,53 @@ function minus(s: string): string {
 interface Computed {
   /** Capaian before the cap (after the turun floor at 0, which is part of the rule). */
   value: number;
+  /** The formula in words; '' when the caller asked for the value alone. */
   text: string;
 }
 
 /** Capaian of realisasi `r` against one target value `end`, by direction. */
-function againstValue(r: number, end: number, direction: Direction, lang: Lang): Computed {
-  const R = formatInput(r, lang);
-  const T = formatInput(end, lang);
+function againstValue(r: number, end: number, direction: Direction, lang: Lang, words: boolean): Computed {
+  const R = words ? formatInput(r, lang) : '';
+  const T = words ? formatInput(end, lang) : '';
   if (direction === 'naik') {
     const v = (r / end) * 100;
-    return { value: v, text: `${R} / ${T} × 100 = ${formatResult(v, lang)}` };
+    return { value: v, text: words ? `${R} / ${T} × 100 = ${formatResult(v, lang)}` : '' };
   }
   if (end === 0) {
     // Zero target with turun means "none allowed" (SPEC §3.1).
     const ok = r <= 0;
-    const text =
-      lang === 'id'
+    const text = !words
+      ? ''
+      : lang === 'id'
         ? `target 0 (turun: tidak boleh ada): realisasi ${R} ${ok ? '→ 100' : '> 0 → 0'}`
         : `target 0 (lower is better: none allowed): realisasi ${R} ${ok ? '→ 100' : '> 0 → 0'}`;
     return { value: ok ? 100 : 0, text };
   }
   const raw = (2 - r / end) * 100;
-  let text = `(2 − ${R} / ${T}) × 100 = ${formatResult(raw, lang)}`;
+  let text = words ? `(2 − ${R} / ${T}) × 100 = ${formatResult(raw, lang)}` : '';
   if (raw < 0) {
-    text += lang === 'id' ? ' → 0 (tidak di bawah 0)' : ' → 0 (not below 0)';
+    if (words) text += lang === 'id' ? ' → 0 (tidak di bawah 0)' : ' → 0 (not below 0)';
     return { value: 0, text };
   }
   return { value: raw, text };
 }
 
-function uncappedCapaian(ind: Indicator, r: number, lang: Lang): Computed {
+function uncappedCapaian(ind: Indicator, r: number, lang: Lang, words: boolean): Computed {
   const { target, direction } = ind;
-  if (target.kind === 'value') return againstValue(r, target.value, direction, lang);
-  const range = `${formatInput(target.low, lang)}–${formatInput(target.high, lang)}`;
-  const R = formatInput(r, lang);
+  if (target.kind === 'value') return againstValue(r, target.value, direction, lang, words);
+  const range = words ? `${formatInput(target.low, lang)}–${formatInput(target.high, lang)}` : '';
+  const R = words ? formatInput(r, lang) : '';
   // Inclusive at both ends, decided on snapped values so 80.00000000000001 counts as 80.
   if (atLeast(r, target.low) && atLeast(target.high, r)) {
     return {
       value: 100,
-      text: lang === 'id' ? `realisasi ${R} dalam rentang ${range} → 100` : `realisasi ${R} within range ${range} → 100`,
+      text: !words ? '' : lang === 'id' ? `realisasi ${R} dalam rentang ${range} → 100` : `realisasi ${R} within range ${range} → 100`,
     };
   }
   const above = r > target.high;
   const end = above ? target.high : target.low;
-  const inner = againstValue(r, end, direction, lang);
+  const inner = againstValue(r, end, direction, lang, words);
+  if (!words) return inner;
   const E = formatInput(end, lang);
   const where =
     lang === 'id'
@@ -100,12 +103,67 @@ function uncappedCapaian(ind: Indicator, r: number, lang: Lang): Computed {
   return { value: inner.value, text: `${where}: ${inner.text}` };
 }
 
+/** How `scoring.missing` treated an indicator without realisasi, as said after its formula. */
+const MISSING_POLICY_TEXT: Record<NonNullable<IndicatorResult['missingPolicy']>, Record<Lang, string>> = {
+  zero: { id: '→ 0 (kebijakan: dihitung 0)', en: '→ 0 (policy: counted as 0)' },
+  exclude: { id: '→ tidak diikutkan (kebijakan: dikecualikan)', en: '→ left out (policy: exclude)' },
+  pending: { id: '→ menunggu realisasi', en: '→ awaiting realisasi' },
+};
+
+/**
+ * An IndicatorResult whose `formula` is written when it is read (the Indikator sheet or csv, an
+ * explanation), not for every indicator of a run: at a million employees the formula texts alone
+ * took about a gigabyte. The text is the same as if it had been stored.
+ */
+export class CapaianResult implements IndicatorResult {
+  missingPolicy?: IndicatorResult['missingPolicy'];
+  readonly #cap: number;
+  readonly #lang: Lang;
+
+  constructor(
+    readonly indicator: Indicator,
+    public capaian: number | null,
+    public uncapped: number | null,
+    readonly status: IndicatorResult['status'],
+    cap: number,
+    lang: Lang,
+  ) {
+    this.#cap = cap;
+    this.#lang = lang;
+  }
+
+  get formula(): string {
+    const lang = this.#lang;
+    let text: string;
+    if (this.status === 'not-reported') text = lang === 'id' ? 'realisasi tidak dilaporkan' : 'realisasi not reported';
+    else {
+      const ind = this.indicator;
+      text = uncappedCapaian(ind, ind.actual as number, lang, true).text;
+      if ((this.uncapped as number) > this.#cap) {
+        text += lang === 'id' ? ` → batas ${formatInput(this.#cap, lang)}` : ` → cap ${formatInput(this.#cap, lang)}`;
+      }
+    }
+    return this.missingPolicy === undefined ? text : `${text} ${MISSING_POLICY_TEXT[this.missingPolicy][lang]}`;
+  }
+
+  /** Applies `scoring.missing` to a result that is not reported (work.ts). */
+  withMissingPolicy(policy: NonNullable<IndicatorResult['missingPolicy']>): CapaianResult {
+    const r = new CapaianResult(this.indicator, this.capaian, this.uncapped, this.status, this.#cap, this.#lang);
+    r.missingPolicy = policy;
+    if (policy === 'zero') {
+      r.capaian = 0;
+      r.uncapped = 0;
+    }
+    return r;
+  }
+}
+
 /**
  * Capaian of one indicator (SPEC §3.1). A missing realisasi is never zero: it gives status
  * 'not-reported' and capaian null; the missing policy is applied by the caller (work.ts).
  * Throws on a target that targetProblem() rejects: ingest must have reported those rows.
  */
-export function computeCapaian(ind: Indicator, policy: { capaianCap: number }, lang: Lang): IndicatorResult {
+export function computeCapaian(ind: Indicator, policy: { capaianCap: number }, lang: Lang): CapaianResult {
   const problem = targetProblem(ind.direction, ind.target);
   if (problem !== null) {
     throw new Error(
@@ -113,25 +171,11 @@ export function computeCapaian(ind: Indicator, policy: { capaianCap: number }, l
     );
   }
   if (!(policy.capaianCap > 0)) throw new Error(`capaianCap must be positive, got ${policy.capaianCap}`);
-  if (ind.actual === null) {
-    return {
-      indicator: ind,
-      capaian: null,
-      uncapped: null,
-      status: 'not-reported',
-      formula: lang === 'id' ? 'realisasi tidak dilaporkan' : 'realisasi not reported',
-    };
-  }
+  if (ind.actual === null) return new CapaianResult(ind, null, null, 'not-reported', policy.capaianCap, lang);
   if (!Number.isFinite(ind.actual)) {
     throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
   }
-  const c = uncappedCapaian(ind, ind.actual, lang);
+  const c = uncappedCapaian(ind, ind.actual, lang, false);
   const cap = policy.capaianCap;
-  let formula = c.text;
-  let capaian = c.value;
-  if (c.value > cap) {
-    capaian = cap;
-    formula += lang === 'id' ? ` → batas ${formatInput(cap, lang)}` : ` → cap ${formatInput(cap, lang)}`;
-  }
-  return { indicator: ind, capaian, uncapped: c.value, status: 'ok', formula };
+  return new CapaianResult(ind, c.value > cap ? cap : c.value, c.value, 'ok', cap, lang);
 }

@@ -97,7 +97,42 @@ const BASIS: Record<SatisfactionSummary['basis'], Record<Lang, string>> = {
   officer: { id: 'IKM petugas', en: 'officer IKM' },
 };
 
+/**
+ * Scores one employee. The numbers, statuses, notes and pending reasons are computed now; the
+ * explanation steps (dozens of formatted numbers per employee) are written when `explanation` is
+ * first read, by the same code, and kept from then on (so a caller may push steps onto it).
+ */
 export function scoreWork(input: WorkInput): EmployeeResult {
+  // Without words the result has no `explanation` key: adding the accessor is then a plain new
+  // property (redefining a data property would put every result in slow dictionary mode).
+  const result = computeWork(input, false) as Omit<EmployeeResult, 'explanation'>;
+  // One getter for all results, its state under a non-enumerable symbol: per-result closures
+  // would give every result its own hidden class.
+  Object.defineProperty(result, LAZY, { value: { input, steps: null } satisfies LazyExplanation, writable: false });
+  return Object.defineProperty(result, 'explanation', EXPLANATION) as EmployeeResult;
+}
+
+const LAZY = Symbol('lazy explanation');
+
+interface LazyExplanation {
+  input: WorkInput;
+  steps: ExplanationStep[] | null;
+}
+
+const EXPLANATION = {
+  get(this: { [LAZY]: LazyExplanation }): ExplanationStep[] {
+    const lazy = this[LAZY];
+    return (lazy.steps ??= computeWork(lazy.input, true).explanation);
+  },
+  set(this: { [LAZY]: LazyExplanation }, value: ExplanationStep[]) {
+    this[LAZY].steps = value;
+  },
+  enumerable: true,
+  configurable: true,
+} satisfies PropertyDescriptor;
+
+/** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
+function computeWork(input: WorkInput, words: boolean): EmployeeResult {
   const { employee, indicators, satisfaction, aspects, scoring, ikmTarget, lang } = input;
   const L = (id: string, en: string): string => (lang === 'id' ? id : en);
   const cap = scoring.capaianCap;
@@ -133,17 +168,9 @@ export function scoreWork(input: WorkInput): EmployeeResult {
   // 1. Capaian per indicator, with the missing-realisasi policy.
   const results: IndicatorResult[] = indicators.map((ind) => {
     let r = computeCapaian(ind, { capaianCap: cap }, lang);
-    if (r.status === 'not-reported') {
-      const policy = scoring.missing;
-      if (policy === 'zero') {
-        r = { ...r, capaian: 0, uncapped: 0, missingPolicy: 'zero', formula: `${r.formula} → 0 ${L('(kebijakan: dihitung 0)', '(policy: counted as 0)')}` };
-      } else if (policy === 'exclude') {
-        r = { ...r, missingPolicy: 'exclude', formula: `${r.formula} → ${L('tidak diikutkan (kebijakan: dikecualikan)', 'left out (policy: exclude)')}` };
-      } else {
-        r = { ...r, missingPolicy: 'pending', formula: `${r.formula} → ${L('menunggu realisasi', 'awaiting realisasi')}` };
-      }
-    }
-    explanation.push({
+    // The formula then says how the policy treated it (CapaianResult.formula).
+    if (r.status === 'not-reported') r = r.withMissingPolicy(scoring.missing);
+    if (words) explanation.push({
       step: 'capaian',
       text: `${ind.code} ${ind.text}: ${r.formula}`,
       value: r.capaian,
@@ -160,6 +187,7 @@ export function scoreWork(input: WorkInput): EmployeeResult {
       }
       const raw = (satisfaction.ikm / ikmTarget) * 100;
       const score = Math.min(raw, cap);
+      if (!words) return { cfg, state: 'ok', score, source: 'feedback', indicatorCount: 0, notes: [], text: '', sources: [] };
       let text = `${cfg.label} = IKM ${formatResult(satisfaction.ikm, lang)} / ${formatInput(ikmTarget, lang)} × 100 = ${formatResult(raw, lang)}`;
       if (raw > cap) text += L(` → batas ${formatInput(cap, lang)}`, ` → cap ${formatInput(cap, lang)}`);
       text += ` (${BASIS[satisfaction.basis][lang]}, ${satisfaction.respondents} ${L('responden', 'respondents')}, mutu ${satisfaction.mutu})`;
@@ -188,6 +216,7 @@ export function scoreWork(input: WorkInput): EmployeeResult {
       den += r.indicator.weight;
     }
     const score = num / den;
+    if (!words) return { cfg, state: 'ok', score, source: 'indicators', indicatorCount: counted.length, notes, text: '', sources };
     const terms = counted.map((r) => `${formatResult(r.capaian as number, lang)} × ${formatInput(r.indicator.weight, lang)}`).join(' + ');
     const text = `${cfg.label} = (${terms}) / ${formatInput(den, lang)} = ${formatResult(score, lang)}`;
     return { cfg, state: 'ok', score, source: 'indicators', indicatorCount: counted.length, notes, text, sources };
@@ -239,7 +268,7 @@ export function scoreWork(input: WorkInput): EmployeeResult {
     note: w.notes.length > 0 ? w.notes.join('; ') : null,
   }));
 
-  for (const w of work) {
+  for (const w of words ? work : []) {
     let text = w.text;
     if (w.state !== 'ok') {
       text = `${w.cfg.label}: ${w.score === 0 ? '0' : L('tidak dihitung', 'not computed')}`;
@@ -248,7 +277,7 @@ export function scoreWork(input: WorkInput): EmployeeResult {
     explanation.push({ step: 'aspect', text, value: w.score, sources: w.sources });
   }
 
-  if (policy === 'renormalise' && missing.length > 0 && totalWeight > 0) {
+  if (words && policy === 'renormalise' && missing.length > 0 && totalWeight > 0) {
     const shares = included
       .map((w) => `${w.cfg.label} ${formatInput(w.cfg.weight, lang)}/${formatInput(totalWeight, lang)} (${formatResult((w.cfg.weight / totalWeight) * 100, lang)}%)`)
       .join(', ');
@@ -275,29 +304,31 @@ export function scoreWork(input: WorkInput): EmployeeResult {
 
   if (pendingReasons.length > 0 || totalWeight === 0) {
     if (pendingReasons.length === 0) pendingReasons.push(L('Tidak ada aspek dengan data', 'No aspect has data'));
-    explanation.push({
+    if (words) explanation.push({
       step: 'workScore',
       text: L(`Nilai hasil kerja belum dapat dihitung: ${pendingReasons.join('; ')}`, `Work score cannot be computed yet: ${pendingReasons.join('; ')}`),
       value: null,
     });
-    return { ...base, workScore: null, workRating: { suggested: null, final: null }, status: 'pending', pendingReasons, explanation };
+    return { ...base, workScore: null, workRating: { suggested: null, final: null }, status: 'pending', pendingReasons, ...(words ? { explanation } : {}) } as EmployeeResult;
   }
 
   // 5. Nilai hasil kerja: Σ Wₐ·sₐ / Σ Wₐ over the included aspects, configured weights as given.
   let num = 0;
   for (const w of included) num += w.cfg.weight * (w.score as number);
   const workScore = num / totalWeight;
-  const terms = included.map((w) => `${formatResult(w.score as number, lang)} × ${formatInput(w.cfg.weight, lang)}`).join(' + ');
-  explanation.push({
-    step: 'workScore',
-    text: `${L('Nilai hasil kerja', 'Work score')} = (${terms}) / ${formatInput(totalWeight, lang)} = ${formatResult(workScore, lang)}`,
-    value: workScore,
-  });
+  if (words) {
+    const terms = included.map((w) => `${formatResult(w.score as number, lang)} × ${formatInput(w.cfg.weight, lang)}`).join(' + ');
+    explanation.push({
+      step: 'workScore',
+      text: `${L('Nilai hasil kerja', 'Work score')} = (${terms}) / ${formatInput(totalWeight, lang)} = ${formatResult(workScore, lang)}`,
+      value: workScore,
+    });
+  }
 
   // 6. Suggested rating.
   const thresholds = { diAtasThreshold: scoring.diAtasThreshold, sesuaiThreshold: scoring.sesuaiThreshold };
   const decision = decideWorkRating(workScore, results, thresholds);
-  explanation.push({ step: 'rating', text: ratingText(decision, thresholds, lang), value: decision.rating });
+  if (words) explanation.push({ step: 'rating', text: ratingText(decision, thresholds, lang), value: decision.rating });
 
   return {
     ...base,
@@ -305,8 +336,8 @@ export function scoreWork(input: WorkInput): EmployeeResult {
     workRating: { suggested: decision.rating, final: decision.rating },
     status: 'complete',
     pendingReasons: [],
-    explanation,
-  };
+    ...(words ? { explanation } : {}),
+  } as EmployeeResult;
 }
 
 function ratingText(d: WorkRatingDecision, t: WorkThresholds, lang: Lang): string {

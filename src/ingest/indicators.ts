@@ -8,7 +8,9 @@ import { cellText, parseNumber } from '../io/values.js';
 import { ENUMS } from './columns.js';
 import type { RowCounts } from './counts.js';
 import { newCounts } from './counts.js';
+import { interner } from './intern.js';
 import { RowReader, normaliseKey } from './row.js';
+import type { CellPlace } from '../domain/place.js';
 
 const KINDS: Record<string, IndicatorKind> = { utama: 'utama', tambahan: 'tambahan', main: 'utama', additional: 'tambahan' };
 const DIRECTIONS: Record<string, Direction> = {
@@ -38,9 +40,11 @@ export interface IndicatorIngestContext {
 export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestContext, sink: IssueSink): Promise<IndicatorIngestResult> {
   const counts = newCounts();
   const byNip = new Map<string, Indicator[]>();
-  const seen = new Map<string, string>();
   const aspectKeys = aspectAliases(ctx.aspects);
   const aspectNames = ctx.aspects.filter((a) => a.source === 'indicators').map((a) => a.key);
+  const intern = interner();
+  const letters = new Map(table.columns.map((c) => [c.key, c.column]));
+  const columns = { target: letters.get('target') ?? null, actual: letters.get('actual') ?? null };
 
   for await (const tableRow of table.rows()) {
     counts.read++;
@@ -111,32 +115,69 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
       }
     }
     if (nip && code) {
-      const key = `${nip}\u0000${code.toUpperCase()}`;
-      const first = seen.get(key);
+      // The first row of a code is an accepted indicator of this NIP (a row that passed every check
+      // so far is accepted), so the duplicate check looks at the NIP's list, not at a map of all rows.
+      const upper = code.toUpperCase();
+      const earlier = byNip.get(nip)?.find((i) => i.code.toUpperCase() === upper);
+      const first = earlier ? formatPlace(earlier.places.row) : undefined;
       if (first) {
         r.error('code', 'INDICATOR_DUPLICATE', {
           id: `Indikator ${code} untuk NIP ${nip} sudah ada di ${first}.`,
           en: `Indicator ${code} for NIP ${nip} already appears at ${first}.`,
         }, { id: 'Hapus baris ganda atau beri kode yang berbeda.', en: 'Remove the duplicate row or give it a different code.' });
-      } else if (r.ok) seen.set(key, formatPlace(tableRow.place));
+      }
     }
 
     if (!r.ok || !nip || !code || !text || !aspect || !kind || !direction || !aggregation || !target || actual === undefined || weight === undefined) {
       counts.rejected++;
       continue;
     }
-    const indicator: Indicator = {
-      nip, code, text, aspect, kind, target, actual, direction, aggregation,
-      unitLabel: unitLabel ?? null,
-      weight: weight ?? 1,
-      places: { row: tableRow.place, target: r.place('target'), actual: r.place('actual') },
-    };
     const list = byNip.get(nip);
+    const indicator = new IngestedIndicator(
+      list ? list[0]!.nip : nip, intern(code), intern(text), aspect, kind, target, actual, direction, aggregation,
+      unitLabel === null ? null : intern(unitLabel), weight ?? 1, tableRow.place, columns,
+    );
     if (list) list.push(indicator);
     else byNip.set(nip, [indicator]);
     counts.accepted++;
   }
   return { byNip, counts };
+}
+
+/**
+ * An accepted indicator row. Its `places` are made from the row's place and the table's column
+ * letters each time they are read (sheets, explanations), instead of three CellPlace objects kept
+ * for each of millions of indicators; they are equal to the places the row's cells have.
+ */
+class IngestedIndicator implements Indicator {
+  readonly #row: CellPlace;
+  readonly #columns: { target: string | null; actual: string | null };
+
+  constructor(
+    readonly nip: string,
+    readonly code: string,
+    readonly text: string,
+    readonly aspect: string,
+    readonly kind: IndicatorKind,
+    readonly target: Target,
+    readonly actual: number | null,
+    readonly direction: Direction,
+    readonly aggregation: Aggregation,
+    readonly unitLabel: string | null,
+    readonly weight: number,
+    row: CellPlace,
+    columns: { target: string | null; actual: string | null },
+  ) {
+    this.#row = row;
+    this.#columns = columns;
+  }
+
+  get places(): Indicator['places'] {
+    const row = this.#row;
+    const at = (column: string | null): CellPlace =>
+      column === null ? row : row.sheet !== undefined ? { file: row.file, sheet: row.sheet, row: row.row, column } : { file: row.file, row: row.row, column };
+    return { row, target: at(this.#columns.target), actual: at(this.#columns.actual) };
+  }
 }
 
 /** Aspect cells may hold the key (`kualitas-layanan`) or the label (`Kualitas Layanan`). */

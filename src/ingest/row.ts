@@ -150,8 +150,15 @@ function prefix(label: string, t: Text): Text {
 }
 
 export function normaliseKey(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Enumeration cells repeat a handful of values over millions of rows: remembered, up to a bound.
+  let n = normalised.get(s);
+  if (n === undefined) {
+    n = s.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (normalised.size < 10_000) normalised.set(s, n);
+  }
+  return n;
 }
+const normalised = new Map<string, string>();
 
 const NIP_MESSAGES: Record<NipProblem, { message: (n: string) => Text; hint: Text }> = {
   NIP_NUMERIC: {

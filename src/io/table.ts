@@ -413,6 +413,7 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
     extraNames.set(index, name);
   });
   const letters = cols.map((c) => columnLetter(c.index));
+  const placeKeys = cols.map((c, i): [string, string] => [c.key, letters[i]!]);
   const headerWidth = header.row.cells.length;
 
   const toTableRow = (raw: RawRow): TableRow | null => {
@@ -428,15 +429,9 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
     const row = raw.row;
     const base: CellPlace = sheet !== undefined ? { file: displayName, sheet, row } : { file: displayName, row };
     const values: Record<string, CellValue> = {};
-    const places: Record<string, CellPlace> = {};
-    // Literal objects of one shape (no spread): this runs for every cell of every row.
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
       values[c.key] = cells[c.index] ?? null;
-      places[c.key] =
-        sheet !== undefined
-          ? { file: displayName, sheet, row, column: letters[i]! }
-          : { file: displayName, row, column: letters[i]! };
     }
     const extra: Record<string, CellValue> = {};
     for (const [i, name] of extraNames) extra[name] = cells[i] ?? null;
@@ -445,7 +440,7 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
       const v = cells[i] ?? null;
       if (!isBlank(v)) extra[`[${columnLetter(i)}]`] = v;
     }
-    return { place: base, values, places, extra };
+    return new PlacedRow(base, values, extra, placeKeys);
   };
 
   let first: Pending | null = pending;
@@ -502,6 +497,36 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
       if (p) await p.release();
     },
   };
+}
+
+/**
+ * A TableRow whose `places` are made when first read (a row with a problem, a record that keeps a
+ * cell's place), not for every cell of every row: most rows never need them.
+ */
+class PlacedRow implements TableRow {
+  #places: Record<string, CellPlace> | null = null;
+  readonly #keys: readonly [key: string, column: string][];
+
+  constructor(
+    readonly place: CellPlace,
+    readonly values: Record<string, CellValue>,
+    readonly extra: Record<string, CellValue>,
+    keys: readonly [key: string, column: string][],
+  ) {
+    this.#keys = keys;
+  }
+
+  get places(): Record<string, CellPlace> {
+    if (this.#places === null) {
+      const { file, sheet, row } = this.place;
+      const places: Record<string, CellPlace> = {};
+      for (const [key, column] of this.#keys) {
+        places[key] = sheet !== undefined ? { file, sheet, row: row!, column } : { file, row: row!, column };
+      }
+      this.#places = places;
+    }
+    return this.#places;
+  }
 }
 
 /**

@@ -141,7 +141,14 @@ export function parseNumber(v: CellValue): Parsed<number> {
   return parseNumberText(v as string, v);
 }
 
+const PLAIN_DIGITS = /^\d+$/;
+
 function parseNumberText(raw: string, original: CellValue): Parsed<number> {
+  // Fast path for the common cell of plain digits: the same value the general path gives.
+  if (PLAIN_DIGITS.test(raw)) {
+    const value = Number(raw);
+    if (Number.isFinite(value)) return { ok: true, value: value === 0 ? 0 : value };
+  }
   // Non-breaking and thin spaces are common in copied figures.
   let s = raw.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
   let sign = 1;

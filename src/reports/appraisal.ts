@@ -229,5 +229,5 @@ export function predikatChartImage(run: RunResult, lang: Lang): SheetImage | nul
   if (spec === null) return null;
   const svg = barChartSvg(spec);
   const height = Number(/height="(\d+)"/.exec(svg)![1]);
-  return { png: renderPng(svg), width: CHART_WIDTH, height };
+  return { png: renderPng(svg), name: 'grafik-predikat', width: CHART_WIDTH, height };
 }

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import type { Regime } from '../config/schema.js';
 import type { Severity } from '../domain/issues.js';
 import { PREDIKATS, type Predikat, type Rating } from '../domain/ratings.js';
@@ -213,12 +216,19 @@ function unitDocument(u: UnitResult, lang: RunResult['lang']): UnitDocument {
   };
 }
 
-export function buildResultsDocument(run: RunResult): ResultsDocument {
+/**
+ * The results document. `employees` gives the employees' documents; writeResultsJson passes none
+ * and streams them itself, so every other key is still computed here, from the whole run.
+ */
+export function buildResultsDocument(
+  run: RunResult,
+  employees: (run: RunResult) => EmployeeDocument[] = (r) => sortedEmployees(r).map((e) => employeeDocument(r, e)),
+): ResultsDocument {
   return {
     period: run.period.id,
     regime: run.regime,
     generatedBy: `appraise ${run.tool.version}`,
-    employees: sortedEmployees(run).map((e) => employeeDocument(run, e)),
+    employees: employees(run),
     units: [...run.units].sort((a, b) => compareText(a.unit, b.unit)).map((u) => unitDocument(u, run.lang)),
     issues: sortedIssues(run.issues).map(issueDocument),
     feedback: run.feedback ? buildFeedbackDocument(run.feedback, run.lang) : null,
@@ -232,3 +242,62 @@ export function buildResultsDocument(run: RunResult): ResultsDocument {
 export function serializeResults(doc: ResultsDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
+
+/**
+ * Writes hasil-<period>.json to `path`, byte for byte what `serializeResults(buildResultsDocument(run))`
+ * gives, without holding the whole text (hundreds of MB at a million employees) or every employee's
+ * document at once: employees are serialised in batches as the stream drains. Every other key
+ * comes from buildResultsDocument itself (asked for no employee documents), so a key added there
+ * is written here too.
+ */
+export async function writeResultsJson(run: RunResult, path: string): Promise<void> {
+  const rest = buildResultsDocument(run, () => []);
+  const out = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => {}); // observed through the races below
+  let buffer = '';
+  const flush = async (): Promise<void> => {
+    const ok = out.write(buffer);
+    buffer = '';
+    if (!ok) await Promise.race([once(out, 'drain'), failed]);
+  };
+  const indent = (json: string, pad: string): string => json.replace(/\n/g, `\n${pad}`);
+  buffer += '{';
+  let first = true;
+  for (const [key, value] of Object.entries(rest)) {
+    if (value === undefined || typeof value === 'function') continue; // as JSON.stringify does
+    buffer += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    first = false;
+    if (key !== 'employees') {
+      buffer += indent(JSON.stringify(value, null, 2), '  ');
+      continue;
+    }
+    const employees = sortedEmployees(run);
+    if (employees.length === 0) {
+      buffer += '[]';
+      continue;
+    }
+    buffer += '[';
+    // Stringified in batches inside a wrapper whose array sits where `employees` sits in the
+    // document: the elements come out at the document's indentation, with no re-indenting.
+    for (let at = 0; at < employees.length; at += BATCH) {
+      const batch = employees.slice(at, at + BATCH).map((e) => employeeDocument(run, e));
+      const json = JSON.stringify({ employees: batch }, null, 2);
+      buffer += `${at === 0 ? '' : ','}\n${json.slice(WRAP_HEAD.length, json.length - WRAP_TAIL.length)}`;
+      if (buffer.length >= FLUSH_CHARS) await flush();
+    }
+    buffer += '\n  ]';
+  }
+  buffer += first ? '}\n' : '\n}\n';
+  await flush();
+  out.end();
+  await Promise.race([finished(out), failed]);
+}
+
+/** About 1 MB of text per write. */
+const FLUSH_CHARS = 1 << 20;
+/** Employees stringified at a time. */
+const BATCH = 500;
+/** What JSON.stringify({ employees: [...] }, null, 2) puts around the elements. */
+const WRAP_HEAD = '{\n  "employees": [\n';
+const WRAP_TAIL = '\n  ]\n}';

@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { computeRun } from '../../pipeline/run.js';
 import type { RunResult } from '../../pipeline/types.js';
 import { anonymizeRun } from '../../reports/anonymize.js';
-import { buildResultsDocument, serializeResults } from '../../reports/results-json.js';
+import { buildResultsDocument, writeResultsJson } from '../../reports/results-json.js';
 import { writeReportWorkbook } from '../../reports/workbook.js';
 import { indicatorCsvFileName, indicatorsGoToCsv, resultsFileName, workbookFileName } from '../../reports/common.js';
 import { issueDocument } from '../../reports/issues-json.js';
@@ -73,10 +72,14 @@ export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> 
       // Above detailSheetMaxRows the indicator rows go to a csv beside the workbook, in the same batch.
       const indicatorCsv = indicatorsGoToCsv(result) ? s.reserve(indicatorCsvFileName(period.id)) : null;
       await s.stage('workbook', ctx.tr('Menulis laporan Excel', 'Writing the Excel report'), () =>
-        writeReportWorkbook(result, workbook.tmp, ctx.lang, indicatorCsv ? { indicatorCsvPath: indicatorCsv.tmp } : {}));
+        writeReportWorkbook(result, workbook.tmp, ctx.lang, {
+          ...(indicatorCsv ? { indicatorCsvPath: indicatorCsv.tmp } : {}),
+          // A streamed (large) workbook writes its chart beside it, in the same batch.
+          imagePath: (name) => s.reserve(name).tmp,
+        }));
       const json = s.reserve(resultsFileName(period.id));
       await s.stage('json', ctx.tr('Menulis hasil JSON', 'Writing the JSON results'), () =>
-        writeFileSync(json.tmp, serializeResults(buildResultsDocument(result))));
+        writeResultsJson(result, json.tmp));
       await s.stage('training', ctx.tr('Menulis rekomendasi pelatihan', 'Writing the training recommendations'), () =>
         writeTrainingOutputs(result, s.batch, ctx.lang));
       written = await s.commit(result, { anonymized: Boolean(opts.anonymize) });

@@ -47,12 +47,18 @@ export interface SheetBlock {
 
 export interface SheetContent {
   blocks: SheetBlock[];
-  /** PNG pictures placed below the last block (e.g. the predikat chart on Ringkasan). */
+  /**
+   * PNG pictures placed below the last block (e.g. the predikat chart on Ringkasan). A streamed
+   * workbook (large runs) cannot hold pictures: each is then written beside the workbook as
+   * `laporan-kinerja-<period>-<name>.png`, and the sheet says so.
+   */
   images?: SheetImage[];
 }
 
 export interface SheetImage {
   png: Buffer;
+  /** Short file-name part for the PNG beside a streamed workbook, e.g. `grafik-predikat` (default `gambar-<n>`). */
+  name?: string;
   /** Size in pixels as shown. */
   width: number;
   height: number;
