@@ -110,52 +110,71 @@ const MISSING_POLICY_TEXT: Record<NonNullable<IndicatorResult['missingPolicy']>,
   pending: { id: '→ menunggu realisasi', en: '→ awaiting realisasi' },
 };
 
+const FORMULA = Symbol('formula context');
+
+interface FormulaContext {
+  cap: number;
+  lang: Lang;
+}
+
+type LazyResult = IndicatorResult & { [FORMULA]: FormulaContext };
+
+const CONTEXTS = new Map<string, FormulaContext>();
+/** One context object per cap and language, shared by the results. */
+function formulaContext(cap: number, lang: Lang): FormulaContext {
+  const key = `${cap}|${lang}`;
+  let c = CONTEXTS.get(key);
+  if (c === undefined) CONTEXTS.set(key, (c = { cap, lang }));
+  return c;
+}
+
+/** The formula of a result in words (what `formula` gives). */
+function formulaText(r: LazyResult): string {
+  const { cap, lang } = r[FORMULA];
+  let text: string;
+  if (r.status === 'not-reported') text = lang === 'id' ? 'realisasi tidak dilaporkan' : 'realisasi not reported';
+  else {
+    const ind = r.indicator;
+    text = uncappedCapaian(ind, ind.actual as number, lang, true).text;
+    if ((r.uncapped as number) > cap) text += lang === 'id' ? ` → batas ${formatInput(cap, lang)}` : ` → cap ${formatInput(cap, lang)}`;
+  }
+  return r.missingPolicy === undefined ? text : `${text} ${MISSING_POLICY_TEXT[r.missingPolicy][lang]}`;
+}
+
+/** One getter shared by every result (per-result closures would give each its own hidden class). */
+const FORMULA_PROPERTY = {
+  get(this: LazyResult): string {
+    return formulaText(this);
+  },
+  enumerable: true,
+  configurable: true,
+} satisfies PropertyDescriptor;
+
 /**
  * An IndicatorResult whose `formula` is written when it is read (the Indikator sheet or csv, an
  * explanation), not for every indicator of a run: at a million employees the formula texts alone
- * took about a gigabyte. The text is the same as if it had been stored.
+ * took about a gigabyte. The text is the same as if it had been stored. A plain object (its
+ * context under a non-enumerable symbol), so a spread or a walk over it reads the formula.
  */
-export class CapaianResult implements IndicatorResult {
-  missingPolicy?: IndicatorResult['missingPolicy'];
-  readonly #cap: number;
-  readonly #lang: Lang;
+function capaianResult(
+  indicator: Indicator,
+  capaian: number | null,
+  uncapped: number | null,
+  status: IndicatorResult['status'],
+  context: FormulaContext,
+  missingPolicy?: IndicatorResult['missingPolicy'],
+): IndicatorResult {
+  const r = { indicator, capaian, uncapped, status, missingPolicy };
+  Object.defineProperty(r, FORMULA, { value: context });
+  return Object.defineProperty(r, 'formula', FORMULA_PROPERTY) as unknown as IndicatorResult;
+}
 
-  constructor(
-    readonly indicator: Indicator,
-    public capaian: number | null,
-    public uncapped: number | null,
-    readonly status: IndicatorResult['status'],
-    cap: number,
-    lang: Lang,
-  ) {
-    this.#cap = cap;
-    this.#lang = lang;
-  }
-
-  get formula(): string {
-    const lang = this.#lang;
-    let text: string;
-    if (this.status === 'not-reported') text = lang === 'id' ? 'realisasi tidak dilaporkan' : 'realisasi not reported';
-    else {
-      const ind = this.indicator;
-      text = uncappedCapaian(ind, ind.actual as number, lang, true).text;
-      if ((this.uncapped as number) > this.#cap) {
-        text += lang === 'id' ? ` → batas ${formatInput(this.#cap, lang)}` : ` → cap ${formatInput(this.#cap, lang)}`;
-      }
-    }
-    return this.missingPolicy === undefined ? text : `${text} ${MISSING_POLICY_TEXT[this.missingPolicy][lang]}`;
-  }
-
-  /** Applies `scoring.missing` to a result that is not reported (work.ts). */
-  withMissingPolicy(policy: NonNullable<IndicatorResult['missingPolicy']>): CapaianResult {
-    const r = new CapaianResult(this.indicator, this.capaian, this.uncapped, this.status, this.#cap, this.#lang);
-    r.missingPolicy = policy;
-    if (policy === 'zero') {
-      r.capaian = 0;
-      r.uncapped = 0;
-    }
-    return r;
-  }
+/** Applies `scoring.missing` to a result that is not reported (work.ts); its formula then says so. */
+export function withMissingPolicy(r: IndicatorResult, policy: NonNullable<IndicatorResult['missingPolicy']>): IndicatorResult {
+  const context = (r as Partial<LazyResult>)[FORMULA];
+  if (context === undefined) throw new Error('withMissingPolicy: not a result of computeCapaian');
+  const zero = policy === 'zero';
+  return capaianResult(r.indicator, zero ? 0 : r.capaian, zero ? 0 : r.uncapped, r.status, context, policy);
 }
 
 /**
@@ -163,7 +182,7 @@ export class CapaianResult implements IndicatorResult {
  * 'not-reported' and capaian null; the missing policy is applied by the caller (work.ts).
  * Throws on a target that targetProblem() rejects: ingest must have reported those rows.
  */
-export function computeCapaian(ind: Indicator, policy: { capaianCap: number }, lang: Lang): CapaianResult {
+export function computeCapaian(ind: Indicator, policy: { capaianCap: number }, lang: Lang): IndicatorResult {
   const problem = targetProblem(ind.direction, ind.target);
   if (problem !== null) {
     throw new Error(
@@ -171,11 +190,12 @@ export function computeCapaian(ind: Indicator, policy: { capaianCap: number }, l
     );
   }
   if (!(policy.capaianCap > 0)) throw new Error(`capaianCap must be positive, got ${policy.capaianCap}`);
-  if (ind.actual === null) return new CapaianResult(ind, null, null, 'not-reported', policy.capaianCap, lang);
+  const context = formulaContext(policy.capaianCap, lang);
+  if (ind.actual === null) return capaianResult(ind, null, null, 'not-reported', context);
   if (!Number.isFinite(ind.actual)) {
     throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
   }
   const c = uncappedCapaian(ind, ind.actual, lang, false);
   const cap = policy.capaianCap;
-  return new CapaianResult(ind, c.value > cap ? cap : c.value, c.value, 'ok', cap, lang);
+  return capaianResult(ind, c.value > cap ? cap : c.value, c.value, 'ok', context);
 }

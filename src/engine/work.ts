@@ -3,7 +3,7 @@ import { atLeast, below, roundHalfUp } from '../domain/exact.js';
 import type { Lang } from '../domain/i18n.js';
 import type { CellPlace } from '../domain/place.js';
 import { ratingLabel, type Rating } from '../domain/ratings.js';
-import { computeCapaian, formatInput, formatResult } from './capaian.js';
+import { computeCapaian, formatInput, formatResult, withMissingPolicy } from './capaian.js';
 import type {
   AspectResult,
   Employee,
@@ -108,7 +108,7 @@ export function scoreWork(input: WorkInput): EmployeeResult {
   const result = computeWork(input, false) as Omit<EmployeeResult, 'explanation'>;
   // One getter for all results, its state under a non-enumerable symbol: per-result closures
   // would give every result its own hidden class.
-  Object.defineProperty(result, LAZY, { value: { input, steps: null } satisfies LazyExplanation, writable: false });
+  Object.defineProperty(result, LAZY, { value: { input, steps: null, edits: [] } satisfies LazyExplanation, writable: false });
   return Object.defineProperty(result, 'explanation', EXPLANATION) as EmployeeResult;
 }
 
@@ -117,12 +117,20 @@ const LAZY = Symbol('lazy explanation');
 interface LazyExplanation {
   input: WorkInput;
   steps: ExplanationStep[] | null;
+  /** Edits by later stages (extendExplanation), applied in order when the steps are written. */
+  edits: ((steps: ExplanationStep[]) => void)[];
 }
 
 const EXPLANATION = {
   get(this: { [LAZY]: LazyExplanation }): ExplanationStep[] {
     const lazy = this[LAZY];
-    return (lazy.steps ??= computeWork(lazy.input, true).explanation);
+    if (lazy.steps === null) {
+      const steps = computeWork(lazy.input, true).explanation;
+      for (const edit of lazy.edits) edit(steps);
+      lazy.edits = [];
+      lazy.steps = steps;
+    }
+    return lazy.steps;
   },
   set(this: { [LAZY]: LazyExplanation }, value: ExplanationStep[]) {
     this[LAZY].steps = value;
@@ -130,6 +138,32 @@ const EXPLANATION = {
   enumerable: true,
   configurable: true,
 } satisfies PropertyDescriptor;
+
+/**
+ * Adds to a result's explanation (a later stage's steps) without writing the explanation out
+ * when nobody has read it yet: the edit then runs when it is first read. Same steps either way.
+ */
+export function extendExplanation(result: EmployeeResult, edit: (steps: ExplanationStep[]) => void): void {
+  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
+  if (lazy !== undefined && lazy.steps === null) lazy.edits.push(edit);
+  else edit(result.explanation);
+}
+
+/**
+ * A copy of `result` with `changes` (a later stage's fields) and `added` steps at the end of its
+ * explanation, keeping the explanation unwritten when it has not been read. `{ ...result }` would
+ * read it (a spread calls the getter) for every employee.
+ */
+export function withChanges(result: EmployeeResult, changes: Partial<EmployeeResult>, added: readonly ExplanationStep[]): EmployeeResult {
+  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
+  if (lazy === undefined || lazy.steps !== null) return { ...result, ...changes, explanation: [...result.explanation, ...added] };
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(result)) if (key !== 'explanation') copy[key] = (result as unknown as Record<string, unknown>)[key];
+  Object.assign(copy, changes);
+  const edits = added.length > 0 ? [...lazy.edits, (steps: ExplanationStep[]) => void steps.push(...added)] : [...lazy.edits];
+  Object.defineProperty(copy, LAZY, { value: { input: lazy.input, steps: null, edits } satisfies LazyExplanation, writable: false });
+  return Object.defineProperty(copy, 'explanation', EXPLANATION) as unknown as EmployeeResult;
+}
 
 /** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
 function computeWork(input: WorkInput, words: boolean): EmployeeResult {
@@ -169,7 +203,7 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
   const results: IndicatorResult[] = indicators.map((ind) => {
     let r = computeCapaian(ind, { capaianCap: cap }, lang);
     // The formula then says how the policy treated it (CapaianResult.formula).
-    if (r.status === 'not-reported') r = r.withMissingPolicy(scoring.missing);
+    if (r.status === 'not-reported') r = withMissingPolicy(r, scoring.missing);
     if (words) explanation.push({
       step: 'capaian',
       text: `${ind.code} ${ind.text}: ${r.formula}`,

@@ -133,10 +133,12 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
       continue;
     }
     const list = byNip.get(nip);
-    const indicator = new IngestedIndicator(
-      list ? list[0]!.nip : nip, intern(code), intern(text), aspect, kind, target, actual, direction, aggregation,
-      unitLabel === null ? null : intern(unitLabel), weight ?? 1, tableRow.place, columns,
-    );
+    const indicator: Indicator = {
+      nip: list ? list[0]!.nip : nip, code: intern(code), text: intern(text), aspect, kind, target, actual, direction, aggregation,
+      unitLabel: unitLabel === null ? null : intern(unitLabel),
+      weight: weight ?? 1,
+      places: new IndicatorPlaces(tableRow.place, columns),
+    };
     if (list) list.push(indicator);
     else byNip.set(nip, [indicator]);
     counts.accepted++;
@@ -145,38 +147,32 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
 }
 
 /**
- * An accepted indicator row. Its `places` are made from the row's place and the table's column
- * letters each time they are read (sheets, explanations), instead of three CellPlace objects kept
- * for each of millions of indicators; they are equal to the places the row's cells have.
+ * The places of an accepted indicator row: the row's own place, and the target and realisasi cells
+ * made from it and the table's column letters when read (sheets, explanations), instead of three
+ * CellPlace objects kept for each of millions of indicators. Equal to the places the cells have.
  */
-class IngestedIndicator implements Indicator {
-  readonly #row: CellPlace;
+class IndicatorPlaces {
   readonly #columns: { target: string | null; actual: string | null };
 
   constructor(
-    readonly nip: string,
-    readonly code: string,
-    readonly text: string,
-    readonly aspect: string,
-    readonly kind: IndicatorKind,
-    readonly target: Target,
-    readonly actual: number | null,
-    readonly direction: Direction,
-    readonly aggregation: Aggregation,
-    readonly unitLabel: string | null,
-    readonly weight: number,
-    row: CellPlace,
+    readonly row: CellPlace,
     columns: { target: string | null; actual: string | null },
   ) {
-    this.#row = row;
     this.#columns = columns;
   }
 
-  get places(): Indicator['places'] {
-    const row = this.#row;
-    const at = (column: string | null): CellPlace =>
-      column === null ? row : row.sheet !== undefined ? { file: row.file, sheet: row.sheet, row: row.row, column } : { file: row.file, row: row.row, column };
-    return { row, target: at(this.#columns.target), actual: at(this.#columns.actual) };
+  get target(): CellPlace {
+    return this.#at(this.#columns.target);
+  }
+
+  get actual(): CellPlace {
+    return this.#at(this.#columns.actual);
+  }
+
+  #at(column: string | null): CellPlace {
+    const row = this.row;
+    if (column === null) return row;
+    return row.sheet !== undefined ? { file: row.file, sheet: row.sheet, row: row.row, column } : { file: row.file, row: row.row, column };
   }
 }
 

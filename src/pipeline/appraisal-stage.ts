@@ -16,6 +16,7 @@ import type { BehaviourDetail, EmployeeResult, ExplanationStep } from '../engine
 import type { AppraiserWorkRating } from '../ingest/behaviour.js';
 import type { UnitRecord } from '../ingest/units.js';
 import { applyLegacyRegime } from './legacy-stage.js';
+import { withChanges } from '../engine/work.js';
 import type { UnitResult } from './types.js';
 
 /**
@@ -100,7 +101,8 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
   const behaviourMeans = new Map<string, number>();
   for (const e0 of employees) {
     const nip = e0.employee.nip;
-    const explanation = [...e0.explanation];
+    // This stage's steps, added after e0's without writing e0's out (withChanges).
+    const explanation: ExplanationStep[] = [];
     const rated = rateEmployeeBehaviour(nip, inputs.behaviour, config);
     const fromPeriod = inputs.behaviour.fromPeriod?.get(nip) ?? null;
     if (fromPeriod && rated.result?.status === 'ok') {
@@ -120,7 +122,7 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
     if (behaviourOk) behaviourMeans.set(nip, b.values.reduce((s, v) => s + v.mean, 0) / b.values.length);
 
     if (config.regime !== 'permenpan-6-2022') {
-      out.push(applyLegacyRegime(e0, { behaviour: b, behaviourReason: rated.reason, explanation, fromPeriod, lang, regime: config.regime }));
+      out.push(applyLegacyRegime(e0, { behaviour: b, behaviourReason: rated.reason, explanation: [...e0.explanation, ...explanation], fromPeriod, lang, regime: config.regime }));
       continue;
     }
 
@@ -195,8 +197,7 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
         value: null,
       });
     }
-    out.push({
-      ...e0,
+    out.push(withChanges(e0, {
       workRating: { suggested, final },
       workRatingSource: source,
       behaviourRating,
@@ -204,10 +205,9 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
       predikat,
       status: predikat !== null ? 'complete' : 'pending',
       pendingReasons: predikat !== null ? [] : pendingReasons,
-      explanation,
       legacy: null,
       unitLeader: leaderOf !== undefined,
-    });
+    }, explanation));
   }
 
   const curves = new Map<string, CurveResult>();

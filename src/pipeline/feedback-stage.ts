@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { extendExplanation } from '../engine/work.js';
 import type { Lang } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { CellPlace } from '../domain/place.js';
@@ -221,9 +222,11 @@ export function addSatisfactionStep(result: EmployeeResult, report: FeedbackRepo
   const a = report?.employees.get(result.employee.nip);
   if (!a) return;
   const step = { step: 'satisfaction', text: a.explanation[lang], value: a.ikmRounded };
-  const at = result.explanation.findIndex((s) => s.step === 'aspect');
-  if (at < 0) result.explanation.push(step);
-  else result.explanation.splice(at, 0, step);
+  extendExplanation(result, (explanation) => {
+    const at = explanation.findIndex((s) => s.step === 'aspect');
+    if (at < 0) explanation.push(step);
+    else explanation.splice(at, 0, step);
+  });
 }
 
 /** Fills units[].ikm/mutu/respondents from the per-unit IKM. */

@@ -5,7 +5,7 @@ import { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import type { Predikat } from '../domain/ratings.js';
 import { PREDIKATS } from '../domain/ratings.js';
-import { scoreWork } from '../engine/work.js';
+import { extendExplanation, scoreWork } from '../engine/work.js';
 import type { EmployeeResult } from '../engine/types.js';
 import { COLUMNS } from '../ingest/columns.js';
 import type { RowCounts } from '../ingest/counts.js';
@@ -110,7 +110,10 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     }));
     addSatisfactionStep(employees[employees.length - 1]!, feedback, lang);
   }
-  for (const e of employees) e.explanation.unshift(...combineSteps(indicatorsByNip.get(e.employee.nip) ?? [], lang));
+  for (const e of employees) {
+    const steps = combineSteps(indicatorsByNip.get(e.employee.nip) ?? [], lang);
+    if (steps.length > 0) extendExplanation(e, (explanation) => void explanation.unshift(...steps));
+  }
 
   // Behaviour, the appraiser's rating, predikat, leader rule and curve (issue 4).
   const appraisal = applyAppraisal(employees, { behaviour: behaviourInputs, units: unitRecords, config, lang, sink });

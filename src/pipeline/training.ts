@@ -1,4 +1,5 @@
 import type { Config, InputKind } from '../config/schema.js';
+import { extendExplanation } from '../engine/work.js';
 import type { Lang } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
@@ -159,7 +160,8 @@ export async function runTrainingStage(ctx: TrainingStageContext, employees: Emp
     const t = recommendTraining(trainingInputOf(e, sources), index, thresholds);
     byNip.set(e.employee.nip, t);
     e.training = trainingItems(t, lang);
-    e.explanation.push(...localiseSteps(t.steps, lang));
+    const steps = localiseSteps(t.steps, lang);
+    extendExplanation(e, (explanation) => void explanation.push(...steps));
   }
   const plan = planTraining(employees.map((e) => ({
     participant: { nip: e.employee.nip, name: e.employee.name, unit: e.employee.unit },
