@@ -16,7 +16,7 @@ import type { BehaviourDetail, EmployeeResult, ExplanationStep } from '../engine
 import type { AppraiserWorkRating } from '../ingest/behaviour.js';
 import type { UnitRecord } from '../ingest/units.js';
 import { applyLegacyRegime } from './legacy-stage.js';
-import { withChanges } from '../engine/work.js';
+import { extendExplanation, withChanges } from '../engine/work.js';
 import type { UnitResult } from './types.js';
 
 /**
@@ -229,10 +229,21 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
         });
       const curve = checkCurve(rec.orgPredikat, members, config.curve);
       curves.set(unit, curve);
-      for (const e of list) e.explanation.push(curveStep(e, rec, curve, lang));
+      for (const e of list) {
+        const step = curveStep(e, rec, curve, lang);
+        extendExplanation(e, (explanation) => void explanation.push(step));
+      }
     }
   }
   return { employees: out, curves };
+}
+
+/** A violation's review candidates as a set: looked up once per employee of a unit of thousands. */
+const CANDIDATES = new WeakMap<CurveViolation, Set<string>>();
+function candidatesOf(v: CurveViolation): Set<string> {
+  let set = CANDIDATES.get(v);
+  if (set === undefined) CANDIDATES.set(v, (set = new Set(v.reviewCandidates)));
+  return set;
 }
 
 /** Where the employee stands in the unit's curve, in words. */
@@ -247,7 +258,7 @@ function curveStep(e: EmployeeResult, rec: UnitRecord, curve: CurveResult, lang:
   const status = curve.violations.length === 0
     ? L('memenuhi kurva', 'fits the curve')
     : L(`melanggar ${curve.violations.length} aturan kurva`, `breaks ${curve.violations.length} curve rule(s)`);
-  const mine = curve.violations.filter((v) => v.reviewCandidates.includes(e.employee.nip));
+  const mine = curve.violations.filter((v) => candidatesOf(v).has(e.employee.nip));
   const review = mine.length === 0
     ? ''
     : L(` Pegawai ini termasuk yang perlu ditinjau: ${mine.map((v) => v.text.id).join(' ')}`, ` This employee is among those to review: ${mine.map((v) => v.text.en).join(' ')}`);

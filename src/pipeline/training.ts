@@ -160,8 +160,8 @@ export async function runTrainingStage(ctx: TrainingStageContext, employees: Emp
     const t = recommendTraining(trainingInputOf(e, sources), index, thresholds);
     byNip.set(e.employee.nip, t);
     e.training = trainingItems(t, lang);
-    const steps = localiseSteps(t.steps, lang);
-    extendExplanation(e, (explanation) => void explanation.push(...steps));
+    // Localised when the explanation is read: t.steps are kept in byNip anyway.
+    extendExplanation(e, (explanation) => void explanation.push(...localiseSteps(t.steps, lang)));
   }
   const plan = planTraining(employees.map((e) => ({
     participant: { nip: e.employee.nip, name: e.employee.name, unit: e.employee.unit },
