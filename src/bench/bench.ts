@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -197,12 +197,52 @@ export async function runAppraise(dir: string, opts: { bin?: string; hookUrl?: s
   return { exitCode, signal, seconds, peakRssMb, outDir, stderrTail: tail };
 }
 
+/**
+ * The `issues` array of a hasil JSON written by the app (2-space indent: the key opens with
+ * `\n  "issues": [` and the array closes with `\n  ]`), found by scanning the file in chunks.
+ */
+export function issuesOfLargeResults(path: string): Array<Record<string, unknown>> {
+  const open = Buffer.from('\n  "issues": [');
+  const close = Buffer.from('\n  ]');
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(16 * 1024 * 1024);
+    let carry = Buffer.alloc(0);
+    let body: Buffer[] | null = null;
+    for (let pos = 0; ; ) {
+      const n = readSync(fd, chunk, 0, chunk.length, pos);
+      if (n === 0) return [];
+      pos += n;
+      const buf = Buffer.concat([carry, chunk.subarray(0, n)]);
+      if (body === null) {
+        const at = buf.indexOf(open);
+        if (at < 0) {
+          carry = buf.subarray(Math.max(0, buf.length - open.length));
+          continue;
+        }
+        body = [];
+        carry = buf.subarray(at + open.length - 1); // from the '['
+        if (carry[1] === 0x5d) return []; // "issues": []
+      } else carry = buf;
+      const end = carry.indexOf(close);
+      if (end >= 0) return JSON.parse(Buffer.concat([...body, carry.subarray(0, end), Buffer.from(']')]).toString('utf8')) as Array<Record<string, unknown>>;
+      body.push(Buffer.from(carry.subarray(0, carry.length - close.length)));
+      carry = Buffer.from(carry.subarray(carry.length - close.length));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The first data errors of the run's hasil JSON: generated data should have none. */
 export function firstErrors(outDir: string, limit = 10): { total: number; lines: string[] } {
   const path = join(outDir, `hasil-${BENCH_PERIOD}.json`);
   if (!existsSync(path)) return { total: 0, lines: [] };
-  const doc = JSON.parse(readFileSync(path, 'utf8')) as { issues?: Array<Record<string, unknown>> };
-  const errors = (doc.issues ?? []).filter((i) => i.severity === 'error');
+  // A large run's file is past the longest string V8 can make (512 MB): read its issues alone.
+  const issues = statSync(path).size < 256 * 1024 * 1024
+    ? ((JSON.parse(readFileSync(path, 'utf8')) as { issues?: Array<Record<string, unknown>> }).issues ?? [])
+    : issuesOfLargeResults(path);
+  const errors = issues.filter((i) => i.severity === 'error');
   const lines = errors.slice(0, limit).map((i) => {
     const place = [i.file, i.sheet, i.row, i.column].filter((x) => x !== undefined && x !== null && x !== '').join(':');
     return `${place} ${String(i.code)}: ${String(i.message)}`;
