@@ -71,7 +71,8 @@ export async function writeCsv(
     await Promise.race([finished(out), failed]);
     await rename(tmp, path);
   } catch (err) {
-    out.destroy();
+    // Closed before removing: a stream destroyed before it opened still creates the file.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()).destroy());
     await rm(tmp, { force: true });
     throw err;
   }

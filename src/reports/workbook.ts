@@ -405,18 +405,25 @@ export async function writeFixedDateWorkbook(
   sheets: readonly { name: string; content: SheetContent }[],
   fixedDate: Date,
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'appraise';
-  wb.lastModifiedBy = 'appraise';
-  wb.created = fixedDate;
-  wb.modified = fixedDate;
-  for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name, {
-      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    });
-    writeSheet(ws, sheet.content);
+  const dates = { creator: 'appraise', lastModifiedBy: 'appraise', created: fixedDate, modified: fixedDate };
+  // Rows of array blocks; a generator block counts as large. Large workbooks are streamed.
+  const rows = sheets.reduce((n, s) => n + s.content.blocks.reduce((m, b) => m + (Array.isArray(b.rows) ? b.rows.length : STREAM_ABOVE_ROWS + 1), 0), 0);
+  if (rows > STREAM_ABOVE_ROWS) {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+    Object.assign(wb, dates);
+    for (const sheet of sheets) {
+      const ws = wb.addWorksheet(sheet.name, { views: VIEWS });
+      const steps = writeSheetRows(ws as unknown as ExcelJS.Worksheet, sheet.content, 'id', (row) => row.commit());
+      for (let s = steps.next(); !s.done; s = steps.next()) await new Promise<void>((resolve) => setImmediate(resolve));
+      ws.commit();
+    }
+    await wb.commit();
+  } else {
+    const wb = new ExcelJS.Workbook();
+    Object.assign(wb, dates);
+    for (const sheet of sheets) writeSheet(wb.addWorksheet(sheet.name, { views: VIEWS }), sheet.content);
+    await wb.xlsx.writeFile(path);
   }
-  await wb.xlsx.writeFile(path);
   stableZipFile(path);
 }
 
