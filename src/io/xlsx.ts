@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import type { CellValue, RawRow } from './types.js';
 import { FORMULA_ERROR_RESULT, FORMULA_NO_RESULT } from './values.js';
@@ -14,6 +15,43 @@ import { IoError, fileError } from './errors.js';
  * - formula results are never converted to dates → converted here from the cell's number format;
  * - merged-cell ranges are not reported (the reader skips `<mergeCell>`), so they are not exposed.
  */
+
+/**
+ * ExcelJS 4.4.0's streaming parser decodes every zip chunk on its own (utils/parse-sax.js), so a
+ * multi-byte UTF-8 character that straddles a chunk boundary turns into U+FFFD: in a large roster
+ * "Ja’far" became "Ja��far". We hand its sheet and shared-string parsers text decoded with one
+ * StringDecoder per stream instead, which keeps split characters whole. Patching the prototype
+ * works whenever ExcelJS was loaded; strings pass through its own decoder untouched.
+ */
+interface PatchableReader {
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: unknown): unknown;
+  _parseSharedStrings(entry: { setEncoding?(enc: string): unknown }): unknown;
+  __appraiseUtf8?: boolean;
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+const readerProto = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as PatchableReader;
+if (!readerProto.__appraiseUtf8) {
+  const parseWorksheet = readerProto._parseWorksheet;
+  const parseSharedStrings = readerProto._parseSharedStrings;
+  readerProto._parseWorksheet = function (this: PatchableReader, iterator, sheetNo) {
+    return parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
+  };
+  readerProto._parseSharedStrings = function (this: PatchableReader, entry) {
+    entry.setEncoding?.('utf8'); // a stream's own StringDecoder joins split characters
+    return parseSharedStrings.call(this, entry);
+  };
+  readerProto.__appraiseUtf8 = true;
+}
 
 export interface XlsxRow extends RawRow {
   sheet: string;
