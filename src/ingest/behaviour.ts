@@ -79,17 +79,7 @@ export async function ingestBehaviour(table: OpenedTable, ctx: BehaviourIngestCo
     const workRating = readRating(r, 'workRating', 'Rating Hasil Kerja', false);
     r.text('note', 'Catatan');
 
-    if (nip && !ctx.roster.has(nip)) {
-      if (ctx.excluded.has(nip)) {
-        r.error('nip', 'NIP_EXCLUDED_IN_ROSTER', {
-          id: `NIP ${nip} tidak dinilai: barisnya di daftar pegawai ditolak atau penugasannya di luar periode.`,
-          en: `NIP ${nip} is not appraised: its roster rows were rejected or its assignment lies outside the period.`,
-        }, { id: 'Perbaiki baris pegawai ini di daftar pegawai terlebih dahulu.', en: 'Fix this employee’s roster rows first.' });
-      } else {
-        r.error('nip', 'NIP_UNKNOWN', { id: `NIP ${nip} tidak ada di daftar pegawai.`, en: `NIP ${nip} is not in the roster.` },
-          { id: 'Tambahkan pegawai ke daftar pegawai, atau perbaiki NIP pada baris ini.', en: 'Add the employee to the roster, or correct the NIP on this row.' });
-      }
-    }
+    if (nip) r.requireInRoster('nip', nip, ctx.roster, ctx.excluded);
     if (nip && raterNip && role) {
       if (role === 'diri' && raterNip !== nip) {
         r.error('raterNip', 'RATER_SELF_MISMATCH', {

@@ -101,19 +101,7 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
         });
       }
     }
-    if (nip && !ctx.roster.has(nip)) {
-      if (ctx.excluded.has(nip)) {
-        r.error('nip', 'NIP_EXCLUDED_IN_ROSTER', {
-          id: `NIP ${nip} tidak dinilai: barisnya di daftar pegawai ditolak atau penugasannya di luar periode.`,
-          en: `NIP ${nip} is not appraised: its roster rows were rejected or its assignment lies outside the period.`,
-        }, { id: 'Perbaiki baris pegawai ini di daftar pegawai terlebih dahulu.', en: 'Fix this employee’s roster rows first.' });
-      } else {
-        r.error('nip', 'NIP_UNKNOWN', {
-          id: `NIP ${nip} tidak ada di daftar pegawai.`,
-          en: `NIP ${nip} is not in the roster.`,
-        }, { id: 'Tambahkan pegawai ke daftar pegawai, atau perbaiki NIP pada baris ini.', en: 'Add the employee to the roster, or correct the NIP on this row.' });
-      }
-    }
+    if (nip) r.requireInRoster('nip', nip, ctx.roster, ctx.excluded);
     if (nip && code) {
       // The first row of a code is an accepted indicator of this NIP (a row that passed every check
       // so far is accepted), so the duplicate check looks at the NIP's list, not at a map of all rows.

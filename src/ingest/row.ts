@@ -121,6 +121,24 @@ export class RowReader {
     return found;
   }
 
+  /**
+   * The row's employee must be an accepted roster employee. A NIP whose roster rows were rejected
+   * (or whose assignment lies outside the period) gets its own message, so the user fixes the
+   * roster first instead of hunting for a missing person.
+   */
+  requireInRoster(key: string, nip: string, roster: { has(nip: string): boolean }, excluded: ReadonlySet<string>): void {
+    if (roster.has(nip)) return;
+    if (excluded.has(nip)) {
+      this.error(key, 'NIP_EXCLUDED_IN_ROSTER', {
+        id: `NIP ${nip} tidak dinilai: barisnya di daftar pegawai ditolak atau penugasannya di luar periode.`,
+        en: `NIP ${nip} is not appraised: its roster rows were rejected or its assignment lies outside the period.`,
+      }, { id: 'Perbaiki baris pegawai ini di daftar pegawai terlebih dahulu.', en: 'Fix this employee’s roster rows first.' });
+      return;
+    }
+    this.error(key, 'NIP_UNKNOWN', { id: `NIP ${nip} tidak ada di daftar pegawai.`, en: `NIP ${nip} is not in the roster.` },
+      { id: 'Tambahkan pegawai ke daftar pegawai, atau perbaiki NIP pada baris ini.', en: 'Add the employee to the roster, or correct the NIP on this row.' });
+  }
+
   /** A NIP cell (SPEC §2). Numbers are rejected: Excel has already cut them to 15 digits. */
   nip(key: string, label: string, required: true, pppk?: boolean): string | undefined;
   nip(key: string, label: string, required: false, pppk?: boolean): string | null | undefined;
