@@ -19,6 +19,7 @@ import { writeTrainingCatalogues } from './gen/training.mjs';
 import { writeBehaviourExamples } from './gen/behaviour.mjs';
 import { inputsReadme } from './gen/readme-inputs.mjs';
 import { applyLevels, planFor } from './gen/curves.mjs';
+import { stableZip } from './gen/zip.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -663,22 +664,6 @@ function addTable(wb, sheetName, { titles = [], headers, rows, widths, textColum
   return ws;
 }
 
-/** ExcelJS stamps zip entries with the current time; pin them so the bytes depend on content only. */
-function stableZip(buf) {
-  const out = Buffer.from(buf);
-  const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = out.readUInt16LE(eocd + 10);
-  let p = out.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i++) {
-    out.writeUInt16LE(0, p + 12);
-    out.writeUInt16LE(0x21, p + 14);
-    const local = out.readUInt32LE(p + 42);
-    out.writeUInt16LE(0, local + 10);
-    out.writeUInt16LE(0x21, local + 12);
-    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
-  }
-  return out;
-}
 
 async function saveWorkbook(wb, path) {
   mkdirSync(dirname(path), { recursive: true });

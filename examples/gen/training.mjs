@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { stableZip } from './zip.mjs';
 
 const FIXED_DATE = new Date(Date.UTC(2025, 0, 1));
 export const KATALOG_HEADERS = ['Kode', 'Program', 'Sasaran', 'JP', 'Moda', 'Penyelenggara'];
@@ -56,22 +57,6 @@ function newWorkbook() {
   return wb;
 }
 
-/** ExcelJS stamps zip entries with the current time; pin them so the bytes depend on content only. */
-function stableZip(buf) {
-  const out = Buffer.from(buf);
-  const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = out.readUInt16LE(eocd + 10);
-  let p = out.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i++) {
-    out.writeUInt16LE(0, p + 12);
-    out.writeUInt16LE(0x21, p + 14);
-    const local = out.readUInt32LE(p + 42);
-    out.writeUInt16LE(0, local + 10);
-    out.writeUInt16LE(0x21, local + 12);
-    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
-  }
-  return out;
-}
 
 export async function writeKatalogXlsx(path, programs) {
   const wb = newWorkbook();

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { stableZipFile } from '../io/zip.js';
+import { OutputBatch } from '../workspace/atomic.js';
 import type { Lang } from '../domain/i18n.js';
 import type { RunResult } from '../pipeline/types.js';
 import { indicatorCsvFileName, indicatorRowCount, indicatorsGoToCsv, workbookFileName } from './common.js';
@@ -433,4 +434,24 @@ export async function writeFixedDateWorkbook(
  */
 export async function writeSheetsWorkbook(run: RunResult, sheets: readonly { name: string; content: SheetContent }[], path: string): Promise<void> {
   await writeFixedDateWorkbook(path, sheets, new Date(run.period.end.getTime()));
+}
+
+/**
+ * One small workbook at a user-chosen path (explain/diff `-o`), written under a temporary name and
+ * renamed when complete, like every other output. Returns the final path.
+ */
+export async function writeWorkbookAtomically(
+  path: string,
+  sheets: readonly { name: string; content: SheetContent }[],
+  fixedDate: Date,
+): Promise<string> {
+  const batch = new OutputBatch(dirname(path));
+  try {
+    const file = batch.reserve(basename(path));
+    await writeFixedDateWorkbook(file.tmp, sheets, fixedDate);
+    return batch.commit()[0]!;
+  } catch (e) {
+    batch.abort();
+    throw e;
+  }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { defaultConfig, type Config } from '../../config/schema.js';
 import { AppError, EXIT } from '../../domain/errors.js';
@@ -7,8 +7,7 @@ import { formatPlace } from '../../domain/place.js';
 import { computeRun } from '../../pipeline/run.js';
 import { diffResults, diffSheets, renderDiff, type DiffSide } from '../../reports/diff.js';
 import { buildResultsDocument, type ResultsDocument } from '../../reports/results-json.js';
-import { writeFixedDateWorkbook } from '../../reports/workbook.js';
-import { OutputBatch } from '../../workspace/atomic.js';
+import { writeWorkbookAtomically } from '../../reports/workbook.js';
 import type { LoadedConfig } from '../../config/load.js';
 
 export interface DiffOptions {
@@ -71,16 +70,8 @@ export async function diffCommand(ctx: Context, opts: DiffOptions): Promise<void
   let written: string | null = null;
   if (opts.output !== undefined) {
     const path = resolve(ctx.io.cwd, opts.output);
-    const batch = new OutputBatch(dirname(path));
-    try {
-      const file = batch.reserve(basename(path));
-      // No run time inside: a fixed document date keeps the file reproducible.
-      await writeFixedDateWorkbook(file.tmp, diffSheets(doc, ctx.lang), new Date(Date.UTC(2000, 0, 1)));
-      written = batch.commit()[0]!;
-    } catch (e) {
-      batch.abort();
-      throw e;
-    }
+    // No run time inside: a fixed document date keeps the file reproducible.
+    written = await writeWorkbookAtomically(path, diffSheets(doc, ctx.lang), new Date(Date.UTC(2000, 0, 1)));
   }
   if (ctx.json) {
     ctx.printJson({ ...doc, outputs: written ? [written] : [] });

@@ -1,11 +1,10 @@
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { AppError, EXIT } from '../../domain/errors.js';
 import { computeRun } from '../../pipeline/run.js';
 import type { RunResult } from '../../pipeline/types.js';
 import { buildExplanation, explanationSheet, renderExplanation } from '../../reports/explain.js';
-import { writeFixedDateWorkbook } from '../../reports/workbook.js';
-import { OutputBatch } from '../../workspace/atomic.js';
+import { writeWorkbookAtomically } from '../../reports/workbook.js';
 
 export interface ExplainOptions {
   period?: string;
@@ -33,15 +32,8 @@ export async function explainCommand(ctx: Context, nipArg: string, opts: Explain
   let written: string | null = null;
   if (opts.output !== undefined) {
     const path = resolve(ctx.io.cwd, opts.output);
-    const batch = new OutputBatch(dirname(path));
-    try {
-      const file = batch.reserve(basename(path));
-      await writeFixedDateWorkbook(file.tmp, [explanationSheet(doc, ctx.lang)], new Date(run.period.end.getTime()));
-      written = batch.commit()[0]!;
-    } catch (e) {
-      batch.abort();
-      throw e;
-    }
+    // No run time inside: a fixed document date keeps the file reproducible.
+    written = await writeWorkbookAtomically(path, [explanationSheet(doc, ctx.lang)], new Date(run.period.end.getTime()));
   }
 
   if (ctx.json) {
