@@ -10,25 +10,17 @@ import { writeCsv } from './csv.js';
 import { indicatorColumns, indicatorRows } from './sheets/indikator.js';
 import { SHEETS } from './sheets/index.js';
 import { isStyled, type CellData, type ColumnDef, type SheetBlock, type SheetContent, type SheetImage } from './sheets/types.js';
+import { cellOut, EXCEL_MAX_ROWS, layoutSheet } from './sheet-layout.js';
+import { DirectWorkbookWriter, writeDirectWorkbook } from './xlsx-direct.js';
 
 /**
  * laporan-kinerja-<period>.xlsx (SPEC §6). Sheets come from the SHEETS registry as data; this file
  * is the only one that knows ExcelJS. Small runs use the in-memory Workbook (which can hold
- * images); large runs stream every sheet with ExcelJS's WorkbookWriter (see writeReportWorkbook).
+ * images); large runs are written by the direct XML writer of xlsx-direct.ts (see writeReportWorkbook).
  * Both go through the same writeSheet, so the two modes write the same cells, styles and widths.
  */
 
-const HEADER_FILL = 'FFD9E1F2';
-const MAX_WIDTH = 60;
-/** Widths are fitted to the first rows of a block; beyond that the declared width holds. */
-const WIDTH_SAMPLE_ROWS = 1000;
-
-const NUM_FMT: Record<ColumnDef['type'], string | undefined> = {
-  text: '@',
-  number: '0.00',
-  integer: '0',
-  general: undefined,
-};
+export const HEADER_FILL = 'FFD9E1F2';
 
 /**
  * Cells share one style object per look: ExcelJS serialises a style once per distinct object
@@ -57,182 +49,65 @@ function sharedStyle(
 }
 
 function setCell(cell: ExcelJS.Cell, data: CellData, col: ColumnDef): void {
-  const styled = isStyled(data) ? data : undefined;
-  let value = styled ? styled.value : (data as string | number | null);
-  let numFmt: string | undefined;
-  if (col.type === 'text') {
-    // NIPs and hashes: a string in a Text-formatted cell, never a number Excel could round.
-    if (value !== null) value = String(value);
-    numFmt = '@';
-  } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`appraise: cannot write a non-finite number (${value}) to a sheet`);
-    numFmt = styled?.numFmt ?? NUM_FMT[col.type];
-  }
-  cell.style = sharedStyle(numFmt, styled?.fill, styled?.bold ?? false, value);
+  const { value, numFmt, fill, bold } = cellOut(data, col);
+  cell.style = sharedStyle(numFmt, fill, bold, value);
   // An empty text is a blank cell (the streaming writer drops empty strings; both modes agree).
   if (value !== null && value !== '') cell.value = value;
 }
 
-/** Excel's row limit (SPEC §9: a sheet never exceeds it). */
-export const EXCEL_MAX_ROWS = 1_048_576;
+export { EXCEL_MAX_ROWS };
 
 /**
- * Row count above which the workbook is streamed (ExcelJS WorkbookWriter): 5–7× faster and a tenth
- * of the memory of the in-memory workbook at 100k rows (ARCHITECTURE), but it cannot hold images,
- * so a sheet's images go to PNG files beside the workbook, with a note on the sheet.
+ * Row count above which the workbook is written by the direct XML writer (xlsx-direct.ts): about
+ * ten times faster than ExcelJS's streaming writer, but it holds no images, so a sheet's images go
+ * to PNG files beside the workbook, with a note on the sheet.
  */
 export const STREAM_ABOVE_ROWS = 50_000;
 
-/** The rows written per event-loop turn in streaming mode, so that the zip drains as rows are made. */
-const ROWS_PER_TURN = 2_000;
-
-interface PlannedBlock {
-  block: SheetBlock;
-  /** The first rows, already pulled for the width fit. */
-  head: CellData[][];
-  /** The rest of the rows, not yet pulled. */
-  rest: Iterator<CellData[]>;
-}
-
 /**
- * Widths fitted to each block's header and first WIDTH_SAMPLE_ROWS rows. Those rows are pulled
- * here (the streaming writer needs the widths before the first row) and written from the plan.
+ * Writes a sheet's blocks into an in-memory ExcelJS worksheet: frozen header (from the views),
+ * filter and widths. A sheet never passes EXCEL_MAX_ROWS: the last row then says how many rows
+ * were left out (see layoutSheet).
  */
-function planSheet(content: SheetContent): { widths: number[]; blocks: PlannedBlock[] } {
-  const widths: number[] = [];
-  const fit = (i: number, chars: number): void => {
-    widths[i] = Math.max(widths[i] ?? 0, Math.min(MAX_WIDTH, chars));
-  };
-  const blocks = content.blocks.map((block): PlannedBlock => {
-    block.columns.forEach((col, i) => fit(i, Math.max(col.width, col.header.length + 2)));
-    const rest = block.rows[Symbol.iterator]();
-    const head: CellData[][] = [];
-    while (head.length < WIDTH_SAMPLE_ROWS) {
-      const r = rest.next();
-      if (r.done) break;
-      checkRow(r.value, block);
-      head.push(r.value);
-      block.columns.forEach((col, i) => fit(i, cellText(r.value[i]!, col).length + 2));
-    }
-    return { block, head, rest };
-  });
-  return { widths, blocks };
-}
-
-function checkRow(data: CellData[], block: SheetBlock): void {
-  if (data.length !== block.columns.length) {
-    throw new Error(`appraise: a row of ${data.length} cells under ${block.columns.length} columns`);
-  }
-}
-
-/** The text a cell shows, for the width fit. */
-function cellText(data: CellData, col: ColumnDef): string {
-  const value = isStyled(data) ? data.value : data;
-  if (value === null) return '';
-  return typeof value === 'number' && col.type === 'number' ? value.toFixed(2) : String(value);
-}
-
-function truncationNote(sheet: string, omitted: number, lang: Lang): string {
-  return lang === 'id'
-    ? `Lembar ${sheet} mencapai batas Excel (${EXCEL_MAX_ROWS} baris): ${omitted} baris tidak ditulis di sini; daftar lengkapnya ada di berkas hasil JSON.`
-    : `Sheet ${sheet} reached Excel's limit (${EXCEL_MAX_ROWS} rows): ${omitted} rows are not written here; the full list is in the results JSON file.`;
-}
-
-/**
- * Writes a sheet's blocks into `ws` (an in-memory or a streaming worksheet: both have getRow and
- * the same cell API; `commit` is the streaming writer's row commit). Sets frozen header, filter and
- * widths. A sheet never passes EXCEL_MAX_ROWS: the last row then says how many rows were left out.
- * A generator: it yields every ROWS_PER_TURN rows in streaming mode, where the caller gives the
- * event loop a turn so that the zip drains; the in-memory caller runs it straight through.
- */
-function* writeSheetRows(
-  ws: ExcelJS.Worksheet,
-  content: SheetContent,
-  lang: Lang,
-  commit: ((row: ExcelJS.Row) => void) | null,
-): Generator<void, number, void> {
-  const name = ws.name;
-  const { widths, blocks } = planSheet(content);
-  // Widths go first: the streaming writer writes <cols> before the first row.
+function writeSheetRows(ws: ExcelJS.Worksheet, content: SheetContent, lang: Lang): number {
+  const { widths, rows } = layoutSheet(content, ws.name, lang);
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  let rowNo = 0;
-  let sinceYield = 0;
-  let filterTo: { row: number; column: number } | null = null;
-  let omitted = 0;
-  const done = (row: ExcelJS.Row): void => commit?.(row);
-  for (let b = 0; b < blocks.length; b++) {
-    const { block, head, rest } = blocks[b]!;
-    // Title, header and one data row must fit below the limit, with the truncation note's row.
-    if (omitted > 0 || rowNo + (b > 0 ? 1 : 0) + (block.title !== undefined ? 1 : 0) + 1 >= EXCEL_MAX_ROWS) {
-      omitted += head.length;
-      for (let r = rest.next(); !r.done; r = rest.next()) omitted++;
-      continue;
+  for (;;) {
+    const step = rows.next();
+    if (step.done) {
+      const { filterTo, lastRow } = step.value;
+      if (filterTo !== null) ws.autoFilter = { from: { row: 1, column: 1 }, to: filterTo };
+      return lastRow;
     }
-    if (b > 0) rowNo++; // an empty row between tables
-    if (block.title !== undefined) {
-      rowNo++;
-      const row = ws.getRow(rowNo);
+    const laid = step.value;
+    const row = ws.getRow(laid.row);
+    if (laid.kind === 'title') {
       const cell = row.getCell(1);
-      cell.value = block.title;
+      cell.value = laid.text;
       cell.font = { bold: true, size: 12 };
-      done(row);
-    }
-    rowNo++;
-    const header = ws.getRow(rowNo);
-    block.columns.forEach((col, i) => {
-      const cell = header.getCell(i + 1);
-      cell.value = col.header;
+    } else if (laid.kind === 'note') {
+      const cell = row.getCell(1);
+      cell.value = laid.text;
       cell.font = { bold: true };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-      cell.alignment = { vertical: 'middle' };
-    });
-    done(header);
-    let i = 0;
-    for (;;) {
-      let data: CellData[];
-      if (i < head.length) data = head[i++]!;
-      else {
-        const r = rest.next();
-        if (r.done) break;
-        data = r.value;
-        checkRow(data, block);
-      }
-      if (rowNo + 1 >= EXCEL_MAX_ROWS) {
-        omitted++;
-        continue;
-      }
-      rowNo++;
-      const row = ws.getRow(rowNo);
-      for (let c = 0; c < block.columns.length; c++) setCell(row.getCell(c + 1), data[c]!, block.columns[c]!);
-      done(row);
-      if (commit !== null && ++sinceYield >= ROWS_PER_TURN) {
-        sinceYield = 0;
-        yield;
-      }
+    } else if (laid.kind === 'header') {
+      laid.columns.forEach((col, i) => {
+        const cell = row.getCell(i + 1);
+        cell.value = col.header;
+        cell.font = { bold: true };
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+        cell.alignment = { vertical: 'middle' };
+      });
+    } else {
+      for (let c = 0; c < laid.columns.length; c++) setCell(row.getCell(c + 1), laid.cells[c]!, laid.columns[c]!);
     }
-    if (b === 0) filterTo = { row: rowNo, column: block.columns.length };
   }
-  if (omitted > 0) {
-    rowNo++;
-    const row = ws.getRow(rowNo);
-    const cell = row.getCell(1);
-    cell.value = truncationNote(name, omitted, lang);
-    cell.font = { bold: true };
-    done(row);
-  }
-  if (filterTo !== null) ws.autoFilter = { from: { row: 1, column: 1 }, to: filterTo };
-  return rowNo;
 }
 
 /** Writes a sheet's blocks into an in-memory worksheet and sets frozen header, filter and widths; returns the last row used. */
 export function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent, lang: Lang = 'id'): number {
-  const steps = writeSheetRows(ws, content, lang, null);
-  for (;;) {
-    const step = steps.next(); // never yields without a commit function
-    if (step.done) return step.value;
-  }
+  return writeSheetRows(ws, content, lang);
 }
 
 /**
@@ -339,29 +214,30 @@ function imageNote(files: string[], lang: Lang): SheetBlock {
   };
 }
 
-/** Streams the workbook: rows are serialised and zipped as they are made, never all held. */
+/** Writes the workbook with the direct XML writer: rows are serialised and zipped as they are made, never all held. */
 async function streamReportWorkbook(run: RunResult, path: string, lang: Lang, opts: WorkbookWriteOptions): Promise<string[]> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
-  stamp(wb, run);
+  const wb = new DirectWorkbookWriter(path, new Date(run.period.end.getTime()));
   const imageFiles: string[] = [];
-  for (const sheet of SHEETS) {
-    if (sheet.when && !sheet.when(run)) continue;
-    const content = sheet.build(run, lang);
-    const images = content.images ?? [];
-    const files: string[] = [];
-    for (const [i, image] of images.entries()) {
-      const name = imageFileName(run, image, i);
-      await writeFile(opts.imagePath?.(name) ?? join(dirname(path), name), image.png);
-      files.push(name);
+  try {
+    for (const sheet of SHEETS) {
+      if (sheet.when && !sheet.when(run)) continue;
+      const content = sheet.build(run, lang);
+      const images = content.images ?? [];
+      const files: string[] = [];
+      for (const [i, image] of images.entries()) {
+        const name = imageFileName(run, image, i);
+        await writeFile(opts.imagePath?.(name) ?? join(dirname(path), name), image.png);
+        files.push(name);
+      }
+      imageFiles.push(...files);
+      const blocks = files.length > 0 ? [...content.blocks, imageNote(files, lang)] : content.blocks;
+      await wb.addSheet(sheet.name, { blocks }, lang);
     }
-    imageFiles.push(...files);
-    const ws = wb.addWorksheet(sheet.name, { views: VIEWS });
-    const blocks = files.length > 0 ? [...content.blocks, imageNote(files, lang)] : content.blocks;
-    const steps = writeSheetRows(ws as unknown as ExcelJS.Worksheet, { blocks }, lang, (row) => row.commit());
-    for (let s = steps.next(); !s.done; s = steps.next()) await new Promise<void>((resolve) => setImmediate(resolve));
-    ws.commit();
+    await wb.close();
+  } catch (err) {
+    await wb.abort();
+    throw err;
   }
-  await wb.commit();
   return imageFiles;
 }
 
@@ -390,9 +266,9 @@ export async function writeReportWorkbook(
   } finally {
     await csv;
   }
-  // Zip entry times pinned: the same run gives the same bytes (SPEC §8). Patched in place, so a
-  // large streamed workbook is never read whole.
-  stableZipFile(path);
+  // Zip entry times pinned: the same run gives the same bytes (SPEC §8). The direct writer
+  // writes them pinned already.
+  if (result.mode === 'memory') stableZipFile(path);
   return result;
 }
 
@@ -410,21 +286,13 @@ export async function writeFixedDateWorkbook(
   // Rows of array blocks; a generator block counts as large. Large workbooks are streamed.
   const rows = sheets.reduce((n, s) => n + s.content.blocks.reduce((m, b) => m + (Array.isArray(b.rows) ? b.rows.length : STREAM_ABOVE_ROWS + 1), 0), 0);
   if (rows > STREAM_ABOVE_ROWS) {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
-    Object.assign(wb, dates);
-    for (const sheet of sheets) {
-      const ws = wb.addWorksheet(sheet.name, { views: VIEWS });
-      const steps = writeSheetRows(ws as unknown as ExcelJS.Worksheet, sheet.content, 'id', (row) => row.commit());
-      for (let s = steps.next(); !s.done; s = steps.next()) await new Promise<void>((resolve) => setImmediate(resolve));
-      ws.commit();
-    }
-    await wb.commit();
-  } else {
-    const wb = new ExcelJS.Workbook();
-    Object.assign(wb, dates);
-    for (const sheet of sheets) writeSheet(wb.addWorksheet(sheet.name, { views: VIEWS }), sheet.content);
-    await wb.xlsx.writeFile(path);
+    await writeDirectWorkbook(path, sheets, fixedDate, 'id'); // zip times already fixed
+    return;
   }
+  const wb = new ExcelJS.Workbook();
+  Object.assign(wb, dates);
+  for (const sheet of sheets) writeSheet(wb.addWorksheet(sheet.name, { views: VIEWS }), sheet.content);
+  await wb.xlsx.writeFile(path);
   stableZipFile(path);
 }
 
