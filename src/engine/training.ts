@@ -419,8 +419,14 @@ export interface TrainingPlan {
   capped: number;
 }
 
-/** Per-program and per-unit plans and the unmatched gaps, from the employees' recommendations. */
-export function planTraining(results: readonly { participant: Participant; training: EmployeeTraining }[]): TrainingPlan {
+/**
+ * Per-program and per-unit plans and the unmatched gaps, from the employees' recommendations.
+ * Only the recommendations, the programs beyond the cap and the unmatched gaps are read, so a
+ * large run can pass just those (not every employee's gaps and explanation).
+ */
+export function planTraining(
+  results: readonly { participant: Participant; training: Pick<EmployeeTraining, 'recommendations' | 'beyondCap' | 'unmatched'> }[],
+): TrainingPlan {
   const programs = new Map<string, ProgramPlan>();
   const units = new Map<string, UnitPlan & { codes: Set<string> }>();
   const unmatched = new Map<string, UnmatchedGap>();

@@ -112,7 +112,11 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
         value: fromPeriod,
       });
     }
-    explanation.push(...localiseSteps(rated.bilingual, lang));
+    // The behaviour steps (a line per BerAKHLAK value, in both languages) are written when the
+    // explanation is read, from the same rows: kept for every employee they were ~4 KB each.
+    const behaviourAt = explanation.length;
+    const rows = rated.bilingual.length > 0 ? (inputs.behaviour.byNip.get(nip) ?? []) : null;
+    const weights = config.behaviour.raterWeights;
     if (rated.reason && rated.bilingual.length === 0) {
       explanation.push({ step: 'behaviourPending', text: tx(lang, rated.reason), value: null });
     }
@@ -122,6 +126,7 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
     if (behaviourOk) behaviourMeans.set(nip, b.values.reduce((s, v) => s + v.mean, 0) / b.values.length);
 
     if (config.regime !== 'permenpan-6-2022') {
+      explanation.splice(behaviourAt, 0, ...localiseSteps(rated.bilingual, lang));
       out.push(applyLegacyRegime(e0, { behaviour: b, behaviourReason: rated.reason, explanation: [...e0.explanation, ...explanation], fromPeriod, lang, regime: config.regime }));
       continue;
     }
@@ -208,6 +213,11 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
       legacy: null,
       unitLeader: leaderOf !== undefined,
     }, explanation));
+    if (rows !== null) {
+      const added = explanation.length;
+      // Runs after withChanges' own edit, so this stage's steps are the last `added` ones.
+      extendExplanation(out[out.length - 1]!, (steps) => void steps.splice(steps.length - added + behaviourAt, 0, ...localiseSteps(rateBehaviour(rows, weights).steps, lang)));
+    }
   }
 
   const curves = new Map<string, CurveResult>();

@@ -155,17 +155,29 @@ export async function runTrainingStage(ctx: TrainingStageContext, employees: Emp
   ctx.say?.(lang === 'id' ? 'Menyusun rekomendasi pelatihan' : 'Recommending training');
   const thresholds: TrainingThresholds = { ...config.training };
   const index = indexCatalogue(catalogue);
-  const byNip = new Map<string, EmployeeTraining>();
+  // Every employee's full result (gaps and explanation steps in both languages, ~7 KB) is not
+  // kept: the same pure call makes it again when byNip or an explanation is read.
+  const recommend = (e: EmployeeResult): EmployeeTraining => recommendTraining(trainingInputOf(e, sources), index, thresholds);
+  const forPlan: { participant: { nip: string; name: string; unit: string }; training: Pick<EmployeeTraining, 'recommendations' | 'beyondCap' | 'unmatched'> }[] = [];
   for (const e of employees) {
-    const t = recommendTraining(trainingInputOf(e, sources), index, thresholds);
-    byNip.set(e.employee.nip, t);
+    const t = recommend(e);
     e.training = trainingItems(t, lang);
-    // Localised when the explanation is read: t.steps are kept in byNip anyway.
-    extendExplanation(e, (explanation) => void explanation.push(...localiseSteps(t.steps, lang)));
+    forPlan.push({
+      participant: { nip: e.employee.nip, name: e.employee.name, unit: e.employee.unit },
+      training: { recommendations: t.recommendations, beyondCap: t.beyondCap, unmatched: t.unmatched },
+    });
+    extendExplanation(e, (explanation) => void explanation.push(...localiseSteps(recommend(e).steps, lang)));
   }
-  const plan = planTraining(employees.map((e) => ({
-    participant: { nip: e.employee.nip, name: e.employee.name, unit: e.employee.unit },
-    training: byNip.get(e.employee.nip)!,
-  })));
-  return { catalogueFile, catalogue, thresholds, plan, byNip };
+  const plan = planTraining(forPlan);
+  forPlan.length = 0;
+  let byNip: Map<string, EmployeeTraining> | null = null;
+  return {
+    catalogueFile,
+    catalogue,
+    thresholds,
+    plan,
+    get byNip(): Map<string, EmployeeTraining> {
+      return (byNip ??= new Map(employees.map((e) => [e.employee.nip, recommend(e)])));
+    },
+  };
 }
