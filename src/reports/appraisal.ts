@@ -95,8 +95,14 @@ export function shortRule(v: CurveViolation, lang: Lang): string {
   return v.kind === 'min' ? `${set} min ${v.required}` : `${set} ${lang === 'id' ? 'maks' : 'max'} ${v.allowed}`;
 }
 
+/** Names by NIP, made once per employee list (reviewText runs once per curve violation). */
+const NAMES = new WeakMap<readonly EmployeeResult[], { size: number; names: Map<string, string> }>();
 function nameOf(run: RunResult): Map<string, string> {
-  return new Map(run.employees.map((e) => [e.employee.nip, e.employee.name]));
+  const cached = NAMES.get(run.employees);
+  if (cached !== undefined && cached.size === run.employees.length) return cached.names;
+  const names = new Map(run.employees.map((e) => [e.employee.nip, e.employee.name]));
+  NAMES.set(run.employees, { size: run.employees.length, names });
+  return names;
 }
 
 export function reviewText(run: RunResult, nips: readonly string[]): string {

@@ -17,9 +17,14 @@ export function compareText(a: string, b: string): number {
 
 /** Employees ordered by unit, then NIP (SPEC §8: same inputs → same outputs). */
 export function sortedEmployees(run: RunResult): EmployeeResult[] {
-  return [...run.employees].sort(
-    (a, b) => compareText(a.employee.unit, b.employee.unit) || compareText(a.employee.nip, b.employee.nip),
-  );
+  const list = [...run.employees];
+  // The pipeline usually hands them over in this order already: one pass instead of a sort.
+  for (let i = 1; i < list.length; i++) if (compareEmployees(list[i - 1]!, list[i]!) > 0) return list.sort(compareEmployees);
+  return list;
+}
+
+function compareEmployees(a: EmployeeResult, b: EmployeeResult): number {
+  return compareText(a.employee.unit, b.employee.unit) || compareText(a.employee.nip, b.employee.nip);
 }
 
 /** Column letters sort by length first, so B comes before AA. */
