@@ -203,9 +203,15 @@ export function predikatChartSpec(run: RunResult, lang: Lang): BarChartSpec | nu
     return segs;
   };
   const units = [...run.units].sort((a, b) => compareText(a.unit, b.unit));
+  const byUnit = new Map<string, EmployeeResult[]>();
+  for (const e of sortedEmployees(run)) {
+    const list = byUnit.get(e.employee.unit);
+    if (list) list.push(e);
+    else byUnit.set(e.employee.unit, [e]);
+  }
   const rows: BarRow[] = units.map((u): BarRow => {
     const c = u.curveDetail ?? null;
-    const members = sortedEmployees(run).filter((e) => e.employee.unit === u.unit && !(c !== null && e.employee.nip === u.leaderNip));
+    const members = (byUnit.get(u.unit) ?? []).filter((e) => !(c !== null && e.employee.nip === u.leaderNip));
     const status = curveStatus(u, lang);
     const org = orgLabel(u.orgPredikat, lang);
     const note = c === null

@@ -17,11 +17,19 @@ export function compareText(a: string, b: string): number {
 
 /** Employees ordered by unit, then NIP (SPEC §8: same inputs → same outputs). */
 export function sortedEmployees(run: RunResult): EmployeeResult[] {
-  const list = [...run.employees];
-  // The pipeline usually hands them over in this order already: one pass instead of a sort.
-  for (let i = 1; i < list.length; i++) if (compareEmployees(list[i - 1]!, list[i]!) > 0) return list.sort(compareEmployees);
-  return list;
+  // Every sheet and the JSON ask for this order: sorted once per employee list (a copy is
+  // returned, so a caller may reorder its own). The cache holds while the list holds the same
+  // results (checked in one pass, far cheaper than the sort's string comparisons).
+  const cached = SORTED.get(run.employees);
+  if (cached !== undefined && cached.list.length === run.employees.length && run.employees.every((e) => cached.members.has(e))) {
+    return [...cached.list];
+  }
+  const list = [...run.employees].sort(compareEmployees);
+  SORTED.set(run.employees, { list, members: new Set(list) });
+  return [...list];
 }
+
+const SORTED = new WeakMap<readonly EmployeeResult[], { list: EmployeeResult[]; members: Set<EmployeeResult> }>();
 
 function compareEmployees(a: EmployeeResult, b: EmployeeResult): number {
   return compareText(a.employee.unit, b.employee.unit) || compareText(a.employee.nip, b.employee.nip);
