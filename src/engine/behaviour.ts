@@ -163,7 +163,10 @@ function pending(code: BehaviourPendingCode, text: Text, ignored: BehaviourRow[]
  * weight 0 are ignored; the weights are renormalised over the roles that have at least one rater.
  * If no row has a role with positive weight the result is pending with a reason, never a default.
  */
-export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeights): BehaviourResult {
+export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeights, opts: { words?: boolean } = {}): BehaviourResult {
+  // words false: the same result without the explanation texts of a rating (a pending result
+  // still has its step), for callers that write the steps only when they are read.
+  const words = opts.words ?? true;
   checkWeights(weights);
   rows.forEach(checkRow);
   const steps: BilingualStep[] = [];
@@ -199,7 +202,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
 
   const used = rows.filter((r) => weights[r.raterRole] > 0);
   const ignored = rows.filter((r) => weights[r.raterRole] === 0);
-  if (ignored.length > 0) {
+  if (ignored.length > 0 && words) {
     const roles = [...new Set(ignored.map((r) => r.raterRole))];
     steps.push({
       step: 'behaviourIgnored',
@@ -243,7 +246,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     presentRoles
       .map((r) => `${ROLE_LABELS[r][lang]} ${formatNumber(weights[r], lang, 0)} (${byRole.get(r)!.length} ${lang === 'id' ? 'penilai' : 'rater(s)'})`)
       .join(', ');
-  steps.push({
+  if (words) steps.push({
     step: 'behaviourWeights',
     text: {
       id: `Bobot peran penilai: ${weightText('id')}; bobot tiap peran dibagi rata antar penilainya dan dinormalisasi atas peran yang ada.`,
@@ -266,6 +269,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     const mean = numerator / totalWeight;
     const rating = ratingFromMean(mean);
     values.push({ key, mean, rating });
+    if (!words) continue;
     const partText = (lang: Lang): string =>
       parts.map((p) => `${ROLE_LABELS[p.role][lang]} ${formatNumber(p.mean, lang)}`).join(', ');
     const rule = (lang: Lang): string =>
@@ -285,6 +289,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
   const diAtasCount = ratings.filter((r) => r === 'DI_ATAS').length;
   const diBawahCount = ratings.filter((r) => r === 'DI_BAWAH').length;
   const n = BERAKHLAK_KEYS.length;
+  if (!words) return { status: 'ok', values, overall, diAtasCount, raters, ignored, steps };
   const why: Text =
     overall === 'DI_BAWAH'
       ? { id: `${diBawahCount} nilai Di Bawah Ekspektasi`, en: `${diBawahCount} value(s) below expectations` }

@@ -75,9 +75,12 @@ export interface RatedBehaviour {
   /** Why there is no rating (null when rated). */
   reason: Text | null;
   bilingual: BilingualStep[];
+  /** Rated from the file's rows (not a missing file or a contradiction). */
+  fromRows?: boolean;
 }
 
-export function rateEmployeeBehaviour(nip: string, inputs: BehaviourInputs, config: Config): RatedBehaviour {
+/** `words` false: the rating without its explanation texts (see rateBehaviour). */
+export function rateEmployeeBehaviour(nip: string, inputs: BehaviourInputs, config: Config, words = true): RatedBehaviour {
   if (!inputs.present) return { result: null, reason: noBehaviourFile(), bilingual: [] };
   const conflict = inputs.conflicts.get(nip);
   if (conflict) {
@@ -87,8 +90,8 @@ export function rateEmployeeBehaviour(nip: string, inputs: BehaviourInputs, conf
       bilingual: [],
     };
   }
-  const result = rateBehaviour(inputs.byNip.get(nip) ?? [], config.behaviour.raterWeights);
-  return { result, reason: result.status === 'pending' ? result.reason.text : null, bilingual: result.steps };
+  const result = rateBehaviour(inputs.byNip.get(nip) ?? [], config.behaviour.raterWeights, { words });
+  return { result, reason: result.status === 'pending' ? result.reason.text : null, bilingual: result.steps, fromRows: true };
 }
 
 export function applyAppraisal(employees: readonly EmployeeResult[], inputs: AppraisalInputs): AppraisalResult {
@@ -103,7 +106,9 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
     const nip = e0.employee.nip;
     // This stage's steps, added after e0's without writing e0's out (withChanges).
     const explanation: ExplanationStep[] = [];
-    const rated = rateEmployeeBehaviour(nip, inputs.behaviour, config);
+    // The legacy regimes write the behaviour steps now; permenpan-6-2022 when they are read.
+    const lazySteps = config.regime === 'permenpan-6-2022';
+    const rated = rateEmployeeBehaviour(nip, inputs.behaviour, config, !lazySteps);
     const fromPeriod = inputs.behaviour.fromPeriod?.get(nip) ?? null;
     if (fromPeriod && rated.result?.status === 'ok') {
       explanation.push({
@@ -115,9 +120,9 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
     // The behaviour steps (a line per BerAKHLAK value, in both languages) are written when the
     // explanation is read, from the same rows: kept for every employee they were ~4 KB each.
     const behaviourAt = explanation.length;
-    const rows = rated.bilingual.length > 0 ? (inputs.behaviour.byNip.get(nip) ?? []) : null;
+    const rows = lazySteps && rated.fromRows ? (inputs.behaviour.byNip.get(nip) ?? []) : null;
     const weights = config.behaviour.raterWeights;
-    if (rated.reason && rated.bilingual.length === 0) {
+    if (rated.reason && !rated.fromRows) {
       explanation.push({ step: 'behaviourPending', text: tx(lang, rated.reason), value: null });
     }
     const b = rated.result;
