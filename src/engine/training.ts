@@ -146,22 +146,67 @@ export function gapId(kind: GapKind, key: string): string {
   return `${kind}:${key}`;
 }
 
-/** Finds the gaps of one employee, in priority order. */
+type GapFields = Omit<Gap, 'label' | 'reason'>;
+type LangText = (lang: Lang) => string;
+
+/** A gap whose label and reason are made when read, in the language asked for (a run needs one). */
+class LazyGap implements Gap {
+  kind: GapKind;
+  key: string;
+  priority: number;
+  measured: number | string;
+  threshold: number | null;
+  gap: number | string;
+  rank: readonly number[];
+  readonly labelIn: LangText;
+  readonly reasonIn: LangText;
+  constructor(f: GapFields, labelIn: LangText, reasonIn: LangText) {
+    this.kind = f.kind;
+    this.key = f.key;
+    this.priority = f.priority;
+    this.measured = f.measured;
+    this.threshold = f.threshold;
+    this.gap = f.gap;
+    this.rank = f.rank;
+    this.labelIn = labelIn;
+    this.reasonIn = reasonIn;
+  }
+  get label(): Text { return { id: this.labelIn('id'), en: this.labelIn('en') }; }
+  get reason(): Text { return { id: this.reasonIn('id'), en: this.reasonIn('en') }; }
+  toJSON(): Gap {
+    const { kind, key, priority, label, measured, threshold, gap, rank, reason } = this;
+    return { kind, key, priority, label, measured, threshold, gap, rank, reason };
+  }
+}
+
+function makeGap(fields: GapFields, label: LangText, reason: LangText): Gap {
+  return new LazyGap(fields, label, reason);
+}
+
+/** A gap's label in one language (only that language's text is made). */
+export function gapLabel(g: Gap, lang: Lang): string {
+  return g instanceof LazyGap ? g.labelIn(lang) : g.label[lang];
+}
+
+/** A gap's reason in one language (only that language's text is made). */
+export function gapReason(g: Gap, lang: Lang): string {
+  return g instanceof LazyGap ? g.reasonIn(lang) : g.reason[lang];
+}
+
+/** Finds the gaps of one employee, in priority order. Their label and reason are made when read. */
 export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): Gap[] {
   const gaps: Gap[] = [];
 
   const p = input.predikat;
   const pKey = p === null ? undefined : PREDIKAT_SASARAN[p];
   if (p !== null && pKey !== undefined) {
-    gaps.push({
-      kind: 'predikat', key: pKey, priority: GAP_PRIORITY.predikat,
-      label: { id: `predikat ${predikatLabel(p, 'id')}`, en: `predikat ${predikatLabel(p, 'en')}` },
-      measured: p, threshold: null, gap: p, rank: [PREDIKAT_SEVERITY[p]!],
-      reason: {
-        id: `Predikat kinerja ${predikatLabel(p, 'id')} (di bawah Baik).`,
-        en: `Performance predikat ${predikatLabel(p, 'en')} (below Baik).`,
-      },
-    });
+    gaps.push(makeGap(
+      { kind: 'predikat', key: pKey, priority: GAP_PRIORITY.predikat, measured: p, threshold: null, gap: p, rank: [PREDIKAT_SEVERITY[p]!] },
+      (lang) => `predikat ${predikatLabel(p, lang)}`,
+      (lang) => lang === 'id'
+        ? `Predikat kinerja ${predikatLabel(p, 'id')} (di bawah Baik).`
+        : `Performance predikat ${predikatLabel(p, 'en')} (below Baik).`,
+    ));
   }
 
   for (const v of input.behaviour ?? []) {
@@ -171,68 +216,70 @@ export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): 
       mean === null ? '' : lang === 'id'
         ? ` (rerata ${formatNumber(mean, 'id')} < ${formatNumber(SESUAI_MEAN, 'id')})`
         : ` (mean ${formatNumber(mean, 'en')} < ${formatNumber(SESUAI_MEAN, 'en')})`;
-    gaps.push({
-      kind: 'behaviour', key: v.key, priority: GAP_PRIORITY.behaviour,
-      label: { id: `perilaku ${berakhlakLabel(v.key, 'id')}`, en: `behaviour ${berakhlakLabel(v.key, 'en')}` },
-      measured: v.rating, threshold: null, gap: v.rating,
-      rank: [mean === null ? 0 : snap(SESUAI_MEAN - mean), -BERAKHLAK_KEYS.indexOf(v.key)],
-      reason: {
-        id: `Nilai perilaku ${berakhlakLabel(v.key, 'id')} dinilai ${ratingLabel('DI_BAWAH', 'id')}${meanText('id')}.`,
-        en: `Behaviour value ${berakhlakLabel(v.key, 'en')} rated ${ratingLabel('DI_BAWAH', 'en')}${meanText('en')}.`,
+    const key = v.key;
+    gaps.push(makeGap(
+      {
+        kind: 'behaviour', key, priority: GAP_PRIORITY.behaviour, measured: v.rating, threshold: null, gap: v.rating,
+        rank: [mean === null ? 0 : snap(SESUAI_MEAN - mean), -BERAKHLAK_KEYS.indexOf(key)],
       },
-    });
+      (lang) => lang === 'id' ? `perilaku ${berakhlakLabel(key, 'id')}` : `behaviour ${berakhlakLabel(key, 'en')}`,
+      (lang) => lang === 'id'
+        ? `Nilai perilaku ${berakhlakLabel(key, 'id')} dinilai ${ratingLabel('DI_BAWAH', 'id')}${meanText('id')}.`
+        : `Behaviour value ${berakhlakLabel(key, 'en')} rated ${ratingLabel('DI_BAWAH', 'en')}${meanText('en')}.`,
+    ));
   }
 
   for (const a of input.aspects) {
     if (a.score === null) continue;
     const value = roundHalfUp(a.score, 2);
-    if (!below(value, thresholds.aspectThreshold)) continue;
-    const gap = roundHalfUp(thresholds.aspectThreshold - value, 2);
-    gaps.push({
-      kind: 'aspect', key: a.key, priority: GAP_PRIORITY.aspect,
-      label: { id: `aspek ${a.label}`, en: `aspect ${a.label}` },
-      measured: value, threshold: thresholds.aspectThreshold, gap, rank: [gap],
-      reason: {
-        id: `Nilai aspek ${a.label} ${fmt(value).id} di bawah ambang ${fmt(thresholds.aspectThreshold).id} (selisih ${fmt(gap).id}).`,
-        en: `Aspect ${a.label} score ${fmt(value).en} is below the threshold ${fmt(thresholds.aspectThreshold).en} (gap ${fmt(gap).en}).`,
-      },
-    });
+    const threshold = thresholds.aspectThreshold;
+    if (!below(value, threshold)) continue;
+    const gap = roundHalfUp(threshold - value, 2);
+    const label = a.label;
+    gaps.push(makeGap(
+      { kind: 'aspect', key: a.key, priority: GAP_PRIORITY.aspect, measured: value, threshold, gap, rank: [gap] },
+      (lang) => lang === 'id' ? `aspek ${label}` : `aspect ${label}`,
+      (lang) => lang === 'id'
+        ? `Nilai aspek ${label} ${fmt(value).id} di bawah ambang ${fmt(threshold).id} (selisih ${fmt(gap).id}).`
+        : `Aspect ${label} score ${fmt(value).en} is below the threshold ${fmt(threshold).en} (gap ${fmt(gap).en}).`,
+    ));
   }
 
   for (const i of input.indicators) {
     if (i.capaian === null) continue;
     const value = roundHalfUp(i.capaian, 2);
-    if (!below(value, thresholds.indicatorThreshold)) continue;
-    const gap = roundHalfUp(thresholds.indicatorThreshold - value, 2);
-    const code = i.code.toUpperCase();
-    gaps.push({
-      kind: 'indicator', key: code, priority: GAP_PRIORITY.indicator,
-      label: { id: `indikator ${i.code} (${i.text})`, en: `indicator ${i.code} (${i.text})` },
-      measured: value, threshold: thresholds.indicatorThreshold, gap, rank: [gap],
-      reason: {
-        id: `Capaian indikator ${i.code} (${i.text}) ${fmt(value).id}% di bawah ambang ${fmt(thresholds.indicatorThreshold).id}% (selisih ${fmt(gap).id}).`,
-        en: `Achievement of indicator ${i.code} (${i.text}) ${fmt(value).en}% is below the threshold ${fmt(thresholds.indicatorThreshold).en}% (gap ${fmt(gap).en}).`,
-      },
-    });
+    const threshold = thresholds.indicatorThreshold;
+    if (!below(value, threshold)) continue;
+    const gap = roundHalfUp(threshold - value, 2);
+    const { code, text } = i;
+    gaps.push(makeGap(
+      { kind: 'indicator', key: code.toUpperCase(), priority: GAP_PRIORITY.indicator, measured: value, threshold, gap, rank: [gap] },
+      (lang) => lang === 'id' ? `indikator ${code} (${text})` : `indicator ${code} (${text})`,
+      (lang) => lang === 'id'
+        ? `Capaian indikator ${code} (${text}) ${fmt(value).id}% di bawah ambang ${fmt(threshold).id}% (selisih ${fmt(gap).id}).`
+        : `Achievement of indicator ${code} (${text}) ${fmt(value).en}% is below the threshold ${fmt(threshold).en}% (gap ${fmt(gap).en}).`,
+    ));
   }
 
   if (input.unsur) {
     const scope = input.unsur.scope;
     for (const u of input.unsur.items) {
       if (u.mutu !== 'C' && u.mutu !== 'D') continue;
-      const mutu = MUTU[u.mutu];
+      const code = u.mutu;
+      const mutu = MUTU[code];
+      const key = u.key;
       const value = u.value === null ? null : roundHalfUp(u.value, 2);
       const valueText = (lang: Lang): string => (value === null ? '' : ` ${formatNumber(value, lang)}`);
-      gaps.push({
-        kind: 'unsur', key: u.key, priority: GAP_PRIORITY.unsur,
-        label: { id: `unsur ${u.key} ${UNSUR_LABELS[u.key].id}`, en: `unsur ${u.key} ${UNSUR_LABELS[u.key].en}` },
-        measured: u.mutu, threshold: MUTU_B_MIN, gap: u.mutu,
-        rank: [u.mutu === 'D' ? 2 : 1, value === null ? 0 : snap(MUTU_B_MIN - value), -UNSUR_KEYS.indexOf(u.key)],
-        reason: {
-          id: `Unsur ${u.key} ${UNSUR_LABELS[u.key].id} pada survei ${scope.id}: nilai${valueText('id')} mutu ${u.mutu} (${mutu.label.id}), di bawah mutu B (${formatNumber(MUTU_B_MIN, 'id')}).`,
-          en: `Unsur ${u.key} ${UNSUR_LABELS[u.key].en} in the survey of ${scope.en}: value${valueText('en')} mutu ${u.mutu} (${mutu.label.en}), below mutu B (${formatNumber(MUTU_B_MIN, 'en')}).`,
+      gaps.push(makeGap(
+        {
+          kind: 'unsur', key, priority: GAP_PRIORITY.unsur, measured: code, threshold: MUTU_B_MIN, gap: code,
+          rank: [code === 'D' ? 2 : 1, value === null ? 0 : snap(MUTU_B_MIN - value), -UNSUR_KEYS.indexOf(key)],
         },
-      });
+        (lang) => `unsur ${key} ${UNSUR_LABELS[key][lang]}`,
+        (lang) => lang === 'id'
+          ? `Unsur ${key} ${UNSUR_LABELS[key].id} pada survei ${scope.id}: nilai${valueText('id')} mutu ${code} (${mutu.label.id}), di bawah mutu B (${formatNumber(MUTU_B_MIN, 'id')}).`
+          : `Unsur ${key} ${UNSUR_LABELS[key].en} in the survey of ${scope.en}: value${valueText('en')} mutu ${code} (${mutu.label.en}), below mutu B (${formatNumber(MUTU_B_MIN, 'en')}).`,
+      ));
     }
   }
   return gaps.sort(compareGaps);
@@ -292,16 +339,26 @@ export function recommendTraining(
   const all = [...byProgram.values()].sort((a, b) => compareGaps(a.gap, b.gap) || compareCode(a.code, b.code));
   const recommendations = all.slice(0, thresholds.maxProgramsPerEmployee);
   const beyondCap = all.slice(thresholds.maxProgramsPerEmployee);
-  return { nip: input.nip, gaps, recommendations, beyondCap, unmatched, steps: explain(input, thresholds, gaps, recommendations, beyondCap, unmatched) };
+  // The explanation steps (both languages) are made when read: the run reads them only for the
+  // employees whose explanation is shown.
+  let steps: BilingualStep[] | null = null;
+  return {
+    nip: input.nip, gaps, recommendations, beyondCap, unmatched,
+    get steps(): BilingualStep[] { return (steps ??= explain(input, thresholds, gaps, recommendations, beyondCap, unmatched)); },
+  };
+}
+
+/** The reason shown for a recommendation, in one language: its gap's reason, and the other gaps it also answers. */
+export function recommendationReasonIn(r: Recommendation, lang: Lang): string {
+  const reason = gapReason(r.gap, lang);
+  if (r.also.length === 0) return reason;
+  const also = r.also.map((g) => gapLabel(g, lang)).join(', ');
+  return lang === 'id' ? `${reason} Juga menjawab: ${also}.` : `${reason} Also answers: ${also}.`;
 }
 
 /** The reason shown for a recommendation: its gap's reason, and the other gaps it also answers. */
 export function recommendationReason(r: Recommendation): Text {
-  if (r.also.length === 0) return r.gap.reason;
-  return {
-    id: `${r.gap.reason.id} Juga menjawab: ${r.also.map((g) => g.label.id).join(', ')}.`,
-    en: `${r.gap.reason.en} Also answers: ${r.also.map((g) => g.label.en).join(', ')}.`,
-  };
+  return { id: recommendationReasonIn(r, 'id'), en: recommendationReasonIn(r, 'en') };
 }
 
 function explain(
@@ -438,7 +495,8 @@ export function planTraining(
     if (training.beyondCap.length > 0) capped++;
     for (const g of training.unmatched) {
       const id = gapId(g.kind, g.key);
-      const u = unmatched.get(id) ?? { kind: g.kind, key: g.key, label: g.label, employees: 0, nips: [] };
+      let u = unmatched.get(id);
+      if (u === undefined) u = { kind: g.kind, key: g.key, label: g.label, employees: 0, nips: [] };
       u.employees++;
       u.nips.push(participant.nip);
       unmatched.set(id, u);

@@ -10,7 +10,7 @@ import type { Rating } from '../domain/ratings.js';
 import {
   indexCatalogue,
   planTraining,
-  recommendationReason,
+  recommendationReasonIn,
   recommendTraining,
   sasaranText,
   type EmployeeTraining,
@@ -117,7 +117,7 @@ export function unsurByNip(report: FeedbackReport | null | undefined): Map<strin
 export function trainingItems(t: EmployeeTraining, lang: Lang): TrainingItem[] {
   return t.recommendations.map((r) => ({
     code: r.code,
-    reason: recommendationReason(r)[lang],
+    reason: recommendationReasonIn(r, lang),
     program: r.program,
     kind: r.gap.kind,
     sasaran: sasaranText(r.gap.kind, r.gap.key),
