@@ -79,6 +79,8 @@ export class FeedbackIngest {
   private readonly units = new Map<string, string>();
   private readonly services: ReadonlySet<string>;
   private readonly seen = new SeenTable();
+  private readonly unitKeys = new Memo(unitKey);
+  private readonly serviceCodes = new Memo(serviceCode);
   /** Place of each file (and sheet) read, indexed by the number stored in the seen table. */
   private readonly sources: { file: string; sheet?: string }[] = [];
 
@@ -131,8 +133,8 @@ export class FeedbackIngest {
             en: 'Fill in Unit Kerja or Layanan (or both) for the counter where the respondent was served.',
           });
         } else {
-          const knownUnit = unitText === null ? null : this.units.get(unitKey(unitText)) ?? null;
-          const code = serviceText === null ? null : serviceCode(serviceText);
+          const knownUnit = unitText === null ? null : this.units.get(this.unitKeys.get(unitText)) ?? null;
+          const code = serviceText === null ? null : this.serviceCodes.get(serviceText);
           const knownService = code !== null && this.services.has(code);
           unit = knownUnit ?? unitText;
           service = code;
@@ -193,7 +195,7 @@ export class FeedbackIngest {
 
       const key = respondentId !== null && respondentId !== undefined
         ? `id\u0000${respondentId.trim().toLowerCase()}`
-        : ['row', isoDate(date), unit === null ? '' : unitKey(unit), service ?? '', answers.map((a) => a ?? '').join(','),
+        : ['row', isoDate(date), unit === null ? '' : this.unitKeys.get(unit), service ?? '', answers.map((a) => a ?? '').join(','),
           officerNip ?? '', normText(complaint), normText(complaintCategory)].join('\u0000');
       const first = this.seen.claim(key, sourceIndex, row.place.row ?? 0);
       if (first !== null) {
@@ -293,11 +295,22 @@ function normText(s: string | null | undefined): string {
   return s === null || s === undefined ? '' : s.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The label of an unsur column in messages, e.g. `U3 (Waktu Penyelesaian)`. */
+function answerLabel(key: string): string {
+  return `${key} (${UNSUR_LABELS[key as keyof typeof UNSUR_LABELS].id})`;
+}
+
 /** One answer: 1–4 (a number or its text), blank → null, anything else an error at its cell. */
 function readAnswer(r: RowReader, key: string): Answer | null | undefined {
-  const label = `${key} (${UNSUR_LABELS[key as keyof typeof UNSUR_LABELS].id})`;
   const v = r.raw(key);
+  // The common cells first, without making any string: a number 1–4 or a one-character text.
+  if (typeof v === 'number' && (v === 1 || v === 2 || v === 3 || v === 4)) return v;
+  if (typeof v === 'string' && v.length === 1) {
+    const a = ANSWERS[v];
+    if (a !== undefined) return a;
+  }
   if (isCellError(v)) {
+    const label = answerLabel(key);
     r.error(key, 'ERROR_CELL', { id: `${label}: sel berisi galat ${v.error}.`, en: `${label}: the cell holds the error ${v.error}.` },
       { id: 'Perbaiki rumus di sel ini atau ketik jawabannya (1–4).', en: 'Fix the formula in this cell or type the answer (1–4).' });
     return undefined;
@@ -308,6 +321,7 @@ function readAnswer(r: RowReader, key: string): Answer | null | undefined {
   const t = s.replace(/[.,]0+$/, '');
   const a = ANSWERS[t];
   if (a === undefined) {
+    const label = answerLabel(key);
     r.error(key, 'ANSWER_OUT_OF_RANGE', {
       id: `${label}: '${s}' bukan jawaban yang sah; jawaban survei adalah 1, 2, 3 atau 4.`,
       en: `${label}: '${s}' is not a valid answer; survey answers are 1, 2, 3 or 4.`,
@@ -318,6 +332,20 @@ function readAnswer(r: RowReader, key: string): Answer | null | undefined {
     return undefined;
   }
   return a;
+}
+
+/** A memo of a normalisation over the few distinct texts a survey repeats (unit names, service codes); bounded. */
+class Memo {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly f: (s: string) => string, private readonly max = 4096) {}
+  get(s: string): string {
+    let v = this.map.get(s);
+    if (v === undefined) {
+      v = this.f(s);
+      if (this.map.size < this.max) this.map.set(s, v);
+    }
+    return v;
+  }
 }
 
 /**

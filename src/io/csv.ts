@@ -29,8 +29,9 @@ export interface CsvProbe {
   /** The file starts with Excel's `sep=;` line, which names the delimiter and is not data. */
   sepLine: boolean;
   /**
-   * The file holds a double quote somewhere. Without one no field can be quoted, and the records are
-   * read by splitting lines (readPlainBatches), several times faster than csv-parse.
+   * The file holds a double quote somewhere. A UTF-8 file is read by scanning its bytes
+   * (readPlainBatches, several times faster than csv-parse) whether or not it has quotes; only a
+   * quoted field spanning lines or closed irregularly sends it to csv-parse.
    */
   hasQuotes: boolean;
 }
@@ -233,10 +234,42 @@ export async function* readCsvBatches(
   probe?: CsvProbe,
 ): AsyncGenerator<RawRow[]> {
   const p = probe ?? (await probeCsv(path, displayName));
-  if (!p.hasQuotes && p.encoding !== 'windows-1252') {
-    yield* readPlainBatches(createReadStream(path, { ...(p.encoding === 'utf-8-bom' ? { start: 3 } : {}), highWaterMark: 1 << 20 }), p, displayName);
+  if (p.encoding === 'windows-1252') {
+    yield* readCsvParseBatches(path, p, displayName);
     return;
   }
+  // UTF-8: scanned by bytes. A quoted field the scanner does not take (a line end inside quotes, a
+  // closing quote followed by text, an unclosed quote) hands the file to csv-parse, which reads it
+  // from the start and skips the records already given.
+  let given = 0;
+  try {
+    for await (const batch of readPlainBatches(createReadStream(path, { ...(p.encoding === 'utf-8-bom' ? { start: 3 } : {}), highWaterMark: 1 << 20 }), p, displayName)) {
+      given += batch.length;
+      yield batch;
+    }
+    return;
+  } catch (err) {
+    if (!(err instanceof NotPlain)) throw err;
+  }
+  for await (const batch of readCsvParseBatches(path, p, displayName)) {
+    if (given >= batch.length) {
+      given -= batch.length;
+      continue;
+    }
+    yield given > 0 ? batch.slice(given) : batch;
+    given = 0;
+  }
+}
+
+/** Thrown by readPlainBatches at a quoted field it does not read itself (csv-parse reads the file then). */
+export class NotPlain extends Error {}
+
+/** Records by csv-parse (any encoding, any quoting); the reference the byte scanner is tested against. */
+export async function* readCsvParseBatches(
+  path: string,
+  p: CsvProbe,
+  displayName: string = path,
+): AsyncGenerator<RawRow[]> {
   const parser = new LineParser(
     {
       delimiter: p.delimiter,
@@ -301,7 +334,8 @@ export async function* readCsvBatches(
 }
 
 /**
- * Records of a UTF-8 csv file without any double quote, read by scanning its bytes: the same
+ * Records of a UTF-8 csv file, read by scanning its bytes (quoted fields on one line included;
+ * any other quoting throws NotPlain): the same
  * records, cells and line numbers as csv-parse with readCsvBatches' options gives for such a file
  * (records end at \r\n, \n or \r; an empty line is a record of one empty cell; no record after a
  * final line end; a `sep=` first line is skipped). Fields are decoded one by one, so each is a
@@ -326,6 +360,67 @@ export async function* readPlainBatches(
     let cells: (string | null)[] = [];
     for (let i = 0; i < len; i++) {
       const b = buf[i]!;
+      if (b === 34 && i === fieldStart) {
+        // A quoted field (a quote at the start of a field, as csv-parse reads it): up to the closing
+        // quote, `""` inside it is one quote; the closing quote must end the field.
+        let j = i + 1;
+        let escaped = false;
+        let closed = -1;
+        while (j < len) {
+          const c = buf[j]!;
+          if (c === 34) {
+            if (buf[j + 1] === 34) {
+              escaped = true;
+              j += 2;
+              continue;
+            }
+            if (j + 1 === len && !final) break; // the next chunk may hold the second quote of `""`
+            closed = j;
+            break;
+          }
+          if (c === 10 || c === 13) throw new NotPlain();
+          j++;
+        }
+        if (closed < 0) {
+          if (final) throw new NotPlain();
+          break; // the line is not complete in this chunk
+        }
+        const after = closed + 1 < len ? buf[closed + 1]! : -1;
+        if (after === -1 && !final) break;
+        if (after !== -1 && after !== delimiter && after !== 10 && after !== 13) throw new NotPlain();
+        if (closed === i + 1) {
+          cells.push(null);
+        } else {
+          const text = buf.toString('utf8', i + 1, closed);
+          cells.push(escaped ? text.replaceAll('""', '"') : text);
+        }
+        if (after === -1) {
+          // The file ends just after the closing quote.
+          line++;
+          if (skip) skip = false;
+          else rows.push({ row: line, cells });
+          cells = [];
+          return len;
+        }
+        i = closed + 1;
+        if (after === delimiter) {
+          fieldStart = i + 1;
+          continue;
+        }
+        // A line end after the closing quote.
+        let next = i + 1;
+        if (after === 13) {
+          if (next === len && !final) break;
+          if (buf[next] === 10) next++;
+        }
+        line++;
+        if (skip) skip = false;
+        else rows.push({ row: line, cells });
+        cells = [];
+        start = fieldStart = next;
+        i = next - 1;
+        continue;
+      }
       if (b === delimiter) {
         cells.push(i === fieldStart ? null : buf.toString('utf8', fieldStart, i));
         fieldStart = i + 1;
@@ -363,6 +458,7 @@ export async function* readPlainBatches(
       if (rows.length > 0) yield rows;
     }
   } catch (err) {
+    if (err instanceof NotPlain) throw err;
     throw fileError(err, displayName);
   }
 }
