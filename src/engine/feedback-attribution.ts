@@ -159,9 +159,12 @@ export function attributeFeedback(employee: FeedbackEmployee, groups: IkmGroups,
     unit: { unit: employee.unit, respondents: unitResult?.respondents ?? 0, ikm: unitResult?.ikm ?? null },
     complaints,
     basisComplaints: result?.complaints ?? EMPTY_COMPLAINTS,
-    explanation: { id: '', en: '' },
+    // Made when read (the satisfaction step of a shown explanation, the feedback JSON), not kept
+    // in both languages for every employee.
+    get explanation(): Text {
+      return { id: explain(attribution, 'id'), en: explain(attribution, 'en') };
+    },
   };
-  attribution.explanation = { id: explain(attribution, 'id'), en: explain(attribution, 'en') };
   return attribution;
 }
 

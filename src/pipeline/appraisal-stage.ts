@@ -182,7 +182,7 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
     const pendingReasons: string[] = [];
     if (final !== null && behaviourRating !== null) {
       predikat = predikatFor(final, behaviourRating);
-      explanation.push({ step: 'predikat', text: tx(lang, predikatExplanation(final, behaviourRating)), value: predikat });
+      explanation.push({ step: 'predikat', text: predikatText(final, behaviourRating, lang), value: predikat });
     } else {
       if (final === null) {
         if (workConflict) pendingReasons.push(tx(lang, rated.reason!));
@@ -330,4 +330,13 @@ export function enrichUnits(units: readonly UnitResult[], records: ReadonlyMap<s
       curveDetail: curve,
     };
   });
+}
+
+/** The predikat step's text: one string per rating pair and language, shared by every employee with that pair. */
+const PREDIKAT_TEXTS = new Map<string, string>();
+function predikatText(work: Rating, behaviour: Rating, lang: Lang): string {
+  const key = `${work}|${behaviour}|${lang}`;
+  let text = PREDIKAT_TEXTS.get(key);
+  if (text === undefined) PREDIKAT_TEXTS.set(key, (text = tx(lang, predikatExplanation(work, behaviour))));
+  return text;
 }

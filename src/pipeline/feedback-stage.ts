@@ -221,8 +221,8 @@ export function satisfactionOf(report: FeedbackReport | null, nip: string) {
 export function addSatisfactionStep(result: EmployeeResult, report: FeedbackReport | null, lang: Lang): void {
   const a = report?.employees.get(result.employee.nip);
   if (!a) return;
-  const step = { step: 'satisfaction', text: a.explanation[lang], value: a.ikmRounded };
   extendExplanation(result, (explanation) => {
+    const step = { step: 'satisfaction', text: a.explanation[lang], value: a.ikmRounded };
     const at = explanation.findIndex((s) => s.step === 'aspect');
     if (at < 0) explanation.push(step);
     else explanation.splice(at, 0, step);
