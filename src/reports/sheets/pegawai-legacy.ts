@@ -2,7 +2,8 @@ import type { Lang, Text } from '../../domain/i18n.js';
 import { ratingLabel } from '../../domain/ratings.js';
 import type { RunResult } from '../../pipeline/types.js';
 import { bandCell } from '../appraisal.js';
-import { roundForReport, sortedEmployees, statusLabel } from '../common.js';
+import { roundForReport, sortedEmployees } from '../common.js';
+import { leadingCells, leadingColumns, statusCells, statusColumns } from './pegawai-common.js';
 import type { CellData, ColumnDef, SheetContent } from './types.js';
 
 /**
@@ -10,15 +11,8 @@ import type { CellData, ColumnDef, SheetContent } from './types.js';
  * with the regulation's labels, instead of the PermenPANRB 6/2022 ratings and predikat.
  */
 const H = {
-  nip: { id: 'NIP', en: 'NIP' },
-  name: { id: 'Nama', en: 'Name' },
-  unit: { id: 'Unit Kerja', en: 'Work Unit' },
-  position: { id: 'Jabatan', en: 'Position' },
-  workScore: { id: 'Nilai Hasil Kerja', en: 'Work Result Score' },
   behaviour: { id: 'Rating Perilaku (BerAKHLAK)', en: 'Behaviour Rating (BerAKHLAK)' },
   weighting: { id: 'Bobot SKP/Perilaku', en: 'Weight SKP/Behaviour' },
-  status: { id: 'Status', en: 'Status' },
-  reasons: { id: 'Alasan', en: 'Reasons' },
 } satisfies Record<string, Text>;
 
 const REGIME_H: Record<'pp-30-2019' | 'pp-46-2011', { skp: Text; perilaku: Text; score: Text; band: Text }> = {
@@ -39,41 +33,27 @@ const REGIME_H: Record<'pp-30-2019' | 'pp-46-2011', { skp: Text; perilaku: Text;
 export function buildPegawaiLegacy(run: RunResult, lang: Lang): SheetContent {
   const regime = run.regime as 'pp-30-2019' | 'pp-46-2011';
   const R = REGIME_H[regime];
-  const aspects = run.config.aspects;
   const columns: ColumnDef[] = [
-    { header: H.nip[lang], type: 'text', width: 20 },
-    { header: H.name[lang], type: 'general', width: 24 },
-    { header: H.unit[lang], type: 'general', width: 22 },
-    { header: H.position[lang], type: 'general', width: 22 },
-    ...aspects.map((a): ColumnDef => ({ header: a.label, type: 'number', width: 12 })),
-    { header: H.workScore[lang], type: 'number', width: 12 },
+    ...leadingColumns(run, lang),
     { header: R.skp[lang], type: 'number', width: 12 },
     { header: H.behaviour[lang], type: 'general', width: 20 },
     { header: R.perilaku[lang], type: 'number', width: 12 },
     { header: H.weighting[lang], type: 'general', width: 12 },
     { header: R.score[lang], type: 'number', width: 12 },
     { header: R.band[lang], type: 'general', width: 16 },
-    { header: H.status[lang], type: 'general', width: 10 },
-    { header: H.reasons[lang], type: 'general', width: 30 },
+    ...statusColumns(lang),
   ];
   const rows = sortedEmployees(run).map((e): CellData[] => {
-    const byKey = new Map(e.aspects.map((a) => [a.key, a.score]));
     const l = e.legacy ?? null;
     return [
-      e.employee.nip,
-      e.employee.name,
-      e.employee.unit,
-      e.employee.position,
-      ...aspects.map((a) => roundForReport(byKey.get(a.key) ?? null)),
-      roundForReport(e.workScore),
+      ...leadingCells(run, e),
       roundForReport(l?.skp ?? null),
       e.behaviourRating === null ? null : ratingLabel(e.behaviourRating, lang),
       roundForReport(l?.perilaku ?? null),
       l?.weighting ?? null,
       roundForReport(l?.score ?? null),
       bandCell(run, l?.band ?? null, lang),
-      statusLabel(e.status, lang),
-      e.pendingReasons.length === 0 ? null : e.pendingReasons.join('; '),
+      ...statusCells(e, lang),
     ];
   });
   return { blocks: [{ columns, rows }] };

@@ -1,7 +1,8 @@
 import type { Lang, Text } from '../../domain/i18n.js';
 import { predikatLabel, ratingLabel, type Predikat, type Rating } from '../../domain/ratings.js';
 import type { RunResult } from '../../pipeline/types.js';
-import { roundForReport, sortedEmployees, statusLabel } from '../common.js';
+import { roundForReport, sortedEmployees } from '../common.js';
+import { leadingCells, leadingColumns, statusCells, statusColumns } from './pegawai-common.js';
 import { buildPegawaiLegacy } from './pegawai-legacy.js';
 import type { CellData, ColumnDef, SheetBuilder, SheetContent } from './types.js';
 
@@ -15,19 +16,12 @@ export const PREDIKAT_FILLS: Record<Predikat, string> = {
 };
 
 const H = {
-  nip: { id: 'NIP', en: 'NIP' },
-  name: { id: 'Nama', en: 'Name' },
-  unit: { id: 'Unit Kerja', en: 'Work Unit' },
-  position: { id: 'Jabatan', en: 'Position' },
-  workScore: { id: 'Nilai Hasil Kerja', en: 'Work Result Score' },
   suggested: { id: 'Rating Hasil Kerja (saran)', en: 'Work Result Rating (suggested)' },
   final: { id: 'Rating Hasil Kerja (akhir)', en: 'Work Result Rating (final)' },
   behaviour: { id: 'Rating Perilaku', en: 'Behaviour Rating' },
   predikat: { id: 'Predikat', en: 'Predikat' },
   ikm: { id: 'IKM', en: 'IKM' },
   complaints: { id: 'Pengaduan', en: 'Complaints' },
-  status: { id: 'Status', en: 'Status' },
-  reasons: { id: 'Alasan', en: 'Reasons' },
   training: { id: 'Jumlah Rekomendasi', en: 'Recommendations' },
 } satisfies Record<string, Text>;
 
@@ -37,36 +31,23 @@ function rating(r: Rating | null, lang: Lang): string | null {
 
 export function buildPegawai(run: RunResult, lang: Lang): SheetContent {
   if (run.regime !== 'permenpan-6-2022') return buildPegawaiLegacy(run, lang);
-  const aspects = run.config.aspects;
   const columns: ColumnDef[] = [
-    { header: H.nip[lang], type: 'text', width: 20 },
-    { header: H.name[lang], type: 'general', width: 24 },
-    { header: H.unit[lang], type: 'general', width: 22 },
-    { header: H.position[lang], type: 'general', width: 22 },
-    ...aspects.map((a): ColumnDef => ({ header: a.label, type: 'number', width: 12 })),
-    { header: H.workScore[lang], type: 'number', width: 12 },
+    ...leadingColumns(run, lang),
     { header: H.suggested[lang], type: 'general', width: 20 },
     { header: H.final[lang], type: 'general', width: 20 },
     { header: H.behaviour[lang], type: 'general', width: 20 },
     { header: H.predikat[lang], type: 'general', width: 16 },
     { header: H.ikm[lang], type: 'number', width: 8 },
     { header: H.complaints[lang], type: 'integer', width: 10 },
-    { header: H.status[lang], type: 'general', width: 10 },
-    { header: H.reasons[lang], type: 'general', width: 30 },
+    ...statusColumns(lang),
     { header: H.training[lang], type: 'integer', width: 12 },
   ];
   const feedback = run.feedback?.employees;
   const rows = sortedEmployees(run).map((e): CellData[] => {
-    const byKey = new Map(e.aspects.map((a) => [a.key, a.score]));
     const predikat: CellData =
       e.predikat === null ? null : { value: predikatLabel(e.predikat, lang), fill: PREDIKAT_FILLS[e.predikat] };
     return [
-      e.employee.nip,
-      e.employee.name,
-      e.employee.unit,
-      e.employee.position,
-      ...aspects.map((a) => roundForReport(byKey.get(a.key) ?? null)),
-      roundForReport(e.workScore),
+      ...leadingCells(run, e),
       rating(e.workRating.suggested, lang),
       rating(e.workRating.final, lang),
       rating(e.behaviourRating, lang),
@@ -74,8 +55,7 @@ export function buildPegawai(run: RunResult, lang: Lang): SheetContent {
       roundForReport(e.satisfaction?.ikm ?? null),
       // Complaints in the responses the employee's IKM comes from (officer, services or unit).
       e.satisfaction === null ? null : (feedback?.get(e.employee.nip)?.basisComplaints.total ?? null),
-      statusLabel(e.status, lang),
-      e.pendingReasons.length === 0 ? null : e.pendingReasons.join('; '),
+      ...statusCells(e, lang),
       e.training === null ? null : e.training.length,
     ];
   });

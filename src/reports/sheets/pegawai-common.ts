@@ -1,0 +1,53 @@
+import type { Lang, Text } from '../../domain/i18n.js';
+import type { EmployeeResult } from '../../engine/types.js';
+import type { RunResult } from '../../pipeline/types.js';
+import { roundForReport, statusLabel } from '../common.js';
+import type { CellData, ColumnDef } from './types.js';
+
+/**
+ * The columns every Pegawai sheet shares, whatever the regime: who the employee is and the work
+ * result in front, the status and its reasons behind. The regime's own columns go in between.
+ */
+const H = {
+  nip: { id: 'NIP', en: 'NIP' },
+  name: { id: 'Nama', en: 'Name' },
+  unit: { id: 'Unit Kerja', en: 'Work Unit' },
+  position: { id: 'Jabatan', en: 'Position' },
+  workScore: { id: 'Nilai Hasil Kerja', en: 'Work Result Score' },
+  status: { id: 'Status', en: 'Status' },
+  reasons: { id: 'Alasan', en: 'Reasons' },
+} satisfies Record<string, Text>;
+
+export function leadingColumns(run: RunResult, lang: Lang): ColumnDef[] {
+  return [
+    { header: H.nip[lang], type: 'text', width: 20 },
+    { header: H.name[lang], type: 'general', width: 24 },
+    { header: H.unit[lang], type: 'general', width: 22 },
+    { header: H.position[lang], type: 'general', width: 22 },
+    ...run.config.aspects.map((a): ColumnDef => ({ header: a.label, type: 'number', width: 12 })),
+    { header: H.workScore[lang], type: 'number', width: 12 },
+  ];
+}
+
+export function leadingCells(run: RunResult, e: EmployeeResult): CellData[] {
+  const byKey = new Map(e.aspects.map((a) => [a.key, a.score]));
+  return [
+    e.employee.nip,
+    e.employee.name,
+    e.employee.unit,
+    e.employee.position,
+    ...run.config.aspects.map((a) => roundForReport(byKey.get(a.key) ?? null)),
+    roundForReport(e.workScore),
+  ];
+}
+
+export function statusColumns(lang: Lang): ColumnDef[] {
+  return [
+    { header: H.status[lang], type: 'general', width: 10 },
+    { header: H.reasons[lang], type: 'general', width: 30 },
+  ];
+}
+
+export function statusCells(e: EmployeeResult, lang: Lang): CellData[] {
+  return [statusLabel(e.status, lang), e.pendingReasons.length === 0 ? null : e.pendingReasons.join('; ')];
+}
