@@ -71,13 +71,14 @@ export interface TrainingThresholds {
 export interface TrainingInput {
   nip: string;
   predikat: Predikat | null;
-  behaviour: readonly { key: BerakhlakKey; rating: Rating; mean?: number | null }[] | null;
+  behaviour: readonly { readonly key: BerakhlakKey; readonly rating: Rating; readonly mean?: number | null }[] | null;
   aspects: readonly { key: string; label: string; score: number | null }[];
   indicators: readonly { code: string; text: string; capaian: number | null }[];
+  /** Shared by the employees with the same survey result and scope: read-only. */
   unsur: {
     /** Whose survey it is, e.g. `layanan AKTA` / `service AKTA`, `unit Dinas …`. */
-    scope: Text;
-    items: readonly { key: UnsurKey; mutu: MutuCode | null; value: number | null }[];
+    readonly scope: Readonly<Text>;
+    readonly items: readonly { readonly key: UnsurKey; readonly mutu: MutuCode | null; readonly value: number | null }[];
   } | null;
 }
 
@@ -193,6 +194,15 @@ export function gapReason(g: Gap, lang: Lang): string {
   return g instanceof LazyGap ? g.reasonIn(lang) : g.reason[lang];
 }
 
+/**
+ * The value from which a score is certainly not below `threshold` after rounding half-up to 2
+ * decimals: the threshold itself when it has at most 2 decimals (then x ≥ t ⇒ round(x) ≥ round(t)
+ * = t), else +∞ (always decide exactly).
+ */
+function clearAbove(threshold: number): number {
+  return roundHalfUp(threshold, 2) === threshold ? threshold : Infinity;
+}
+
 /** Finds the gaps of one employee, in priority order. Their label and reason are made when read. */
 export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): Gap[] {
   const gaps: Gap[] = [];
@@ -229,8 +239,12 @@ export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): 
     ));
   }
 
+  // A score at or above a threshold that is its own 2-decimal rounding cannot round to below it
+  // (half-up rounding is monotone): skip the exact rounding for the many scores that are no gap.
+  const aspectClear = clearAbove(thresholds.aspectThreshold);
+  const indicatorClear = clearAbove(thresholds.indicatorThreshold);
   for (const a of input.aspects) {
-    if (a.score === null) continue;
+    if (a.score === null || a.score >= aspectClear) continue;
     const value = roundHalfUp(a.score, 2);
     const threshold = thresholds.aspectThreshold;
     if (!below(value, threshold)) continue;
@@ -246,7 +260,7 @@ export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): 
   }
 
   for (const i of input.indicators) {
-    if (i.capaian === null) continue;
+    if (i.capaian === null || i.capaian >= indicatorClear) continue;
     const value = roundHalfUp(i.capaian, 2);
     const threshold = thresholds.indicatorThreshold;
     if (!below(value, threshold)) continue;
