@@ -171,34 +171,17 @@ function serviceSources(unit: string, codes: readonly string[], groups: IkmGroup
   return { services: Object.freeze(services), result: serviceParts.length === 0 ? null : pools.pool(serviceParts, opts) };
 }
 
-class Attribution implements FeedbackAttribution {
-  constructor(
-    readonly nip: string,
-    readonly basis: SatisfactionBasis | null,
-    readonly result: IkmResult | null,
-    readonly satisfaction: Readonly<SatisfactionSummary> | null,
-    readonly officer: FeedbackAttribution['officer'],
-    readonly services: readonly ServiceSource[],
-    readonly unit: FeedbackAttribution['unit'],
-    readonly complaints: NamedComplaints,
-  ) {}
-
-  get ikmRounded(): number | null {
-    return this.result?.ikmRounded ?? null;
-  }
-
-  get mutu(): Mutu | null {
-    return this.result?.mutu ?? null;
-  }
-
-  get basisComplaints(): ComplaintSummary {
-    return this.result?.complaints ?? NO_COMPLAINTS;
-  }
-
-  get explanation(): Text {
+/**
+ * The `explanation` property of every attribution: one getter shared by all of them (no function
+ * per employee), making the text when read (the satisfaction step of a shown explanation, the
+ * feedback JSON) rather than keeping it in both languages for every employee.
+ */
+const EXPLANATION_PROPERTY: PropertyDescriptor = {
+  get(this: FeedbackAttribution): Text {
     return { id: explain(this, 'id'), en: explain(this, 'en') };
-  }
-}
+  },
+  enumerable: true,
+};
 
 export function attributeFeedback(
   employee: FeedbackEmployee,
@@ -238,16 +221,22 @@ export function attributeFeedback(
     lowAnswers: officer.lowAnswers,
   };
 
-  return new Attribution(
-    employee.nip,
+  // A plain object, as attributions always were: code that copies plain data (reports/anonymize.ts)
+  // still copies it, reading `explanation` like any other property.
+  const attribution = {
+    nip: employee.nip,
+    satisfaction: basis !== null && result !== null ? cache.satisfaction(result, basis) : null,
+    ikmRounded: result?.ikmRounded ?? null,
+    mutu: result?.mutu ?? null,
     basis,
     result,
-    basis !== null && result !== null ? cache.satisfaction(result, basis) : null,
-    cache.officer(officerN, min),
-    served.services,
-    cache.unit(employee.unit, unitResult),
+    officer: cache.officer(officerN, min),
+    services: served.services,
+    unit: cache.unit(employee.unit, unitResult),
     complaints,
-  );
+    basisComplaints: result?.complaints ?? NO_COMPLAINTS,
+  };
+  return Object.defineProperty(attribution, 'explanation', EXPLANATION_PROPERTY) as FeedbackAttribution;
 }
 
 /** Attribution for every employee, keyed by NIP. */

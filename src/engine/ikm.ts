@@ -361,66 +361,64 @@ function unsurResults(t: IkmTally, weight: IkmWeight): UnsurResult[] {
   });
 }
 
-/** A finished group: the scalar figures are kept, the unsur detail is made when read. */
-class FinishedIkm implements IkmResult {
-  readonly respondents: number;
-  readonly weight: IkmWeight;
-  readonly ikm: number | null;
-  readonly ikmRounded: number | null;
-  readonly mutu: Mutu | null;
-  readonly missingUnsur: readonly UnsurKey[];
-  readonly weakest: UnsurKey | null;
-  readonly complaints: ComplaintSummary;
-  readonly lowAnswers: number;
-  readonly tally: IkmTally;
-
-  constructor(t: IkmTally, weight: IkmWeight) {
-    const answered: number[] = [];
-    for (let i = 0; i < UNSUR_COUNT; i++) if (t.counts[i] > 0) answered.push(i);
-    const k = answered.length;
-    // Weight per answered unsur as an exact ratio. permen prints 0,111 (= 111/1000) for nine unsur.
-    const wNum = weight === 'exact' ? 1n : 999n;
-    const wDen = weight === 'exact' ? BigInt(k) : 1000n * BigInt(k);
-
-    let ikm: number | null = null;
-    let ikmRounded: number | null = null;
-    let mutu: Mutu | null = null;
-    let weakest: UnsurKey | null = null;
-    if (k > 0) {
-      let total: Rat = { n: 0n, d: 1n };
-      for (const i of answered) total = ratAdd(total, { n: BigInt(t.sums[i]), d: BigInt(t.counts[i]) });
-      const value: Rat = { n: total.n * wNum * 25n, d: total.d * wDen };
-      const h = hundredthsHalfUp(value);
-      ikm = ratToNumber(value);
-      ikmRounded = h / 100;
-      mutu = mutuFromHundredths(h);
-      let w = answered[0];
-      for (const i of answered) {
-        // sums[i]/counts[i] < sums[w]/counts[w], cross-multiplied (products stay far below 2^53).
-        if (t.sums[i] * t.counts[w] < t.sums[w] * t.counts[i]) w = i;
-      }
-      weakest = UNSUR_KEYS[w];
-    }
-    this.respondents = t.responses;
-    this.weight = weight;
-    this.ikm = ikm;
-    this.ikmRounded = ikmRounded;
-    this.mutu = mutu;
-    this.missingUnsur = k === UNSUR_COUNT ? NONE_MISSING : UNSUR_KEYS.filter((_, i) => t.counts[i] === 0);
-    this.weakest = weakest;
-    this.complaints = t.complaintSummary();
-    this.lowAnswers = t.lowAnswers;
-    this.tally = t;
-  }
-
-  get unsur(): readonly UnsurResult[] {
+/**
+ * The `unsur` property of every result: one getter shared by all results (no function per result),
+ * making the detail from the result's tally when read.
+ */
+const UNSUR_PROPERTY: PropertyDescriptor = {
+  get(this: IkmResult): readonly UnsurResult[] {
     return unsurResults(this.tally, this.weight);
-  }
-}
+  },
+  enumerable: true,
+};
 
+/**
+ * A finished group: the scalar figures are kept, the unsur detail is made when read. A plain
+ * object, as the results always were: code that copies plain data (reports/anonymize.ts) still
+ * copies it, reading `unsur` like any other property.
+ */
 function finalize(t: IkmTally, opts: IkmOptions): IkmResult {
-  if (opts.weight !== 'exact' && opts.weight !== 'permen') throw new RangeError(`unknown ikm weight: ${String(opts.weight)}`);
-  return new FinishedIkm(t, opts.weight);
+  const weight = opts.weight;
+  if (weight !== 'exact' && weight !== 'permen') throw new RangeError(`unknown ikm weight: ${String(weight)}`);
+  const answered: number[] = [];
+  for (let i = 0; i < UNSUR_COUNT; i++) if (t.counts[i] > 0) answered.push(i);
+  const k = answered.length;
+  // Weight per answered unsur as an exact ratio. permen prints 0,111 (= 111/1000) for nine unsur.
+  const wNum = weight === 'exact' ? 1n : 999n;
+  const wDen = weight === 'exact' ? BigInt(k) : 1000n * BigInt(k);
+
+  let ikm: number | null = null;
+  let ikmRounded: number | null = null;
+  let mutu: Mutu | null = null;
+  let weakest: UnsurKey | null = null;
+  if (k > 0) {
+    let total: Rat = { n: 0n, d: 1n };
+    for (const i of answered) total = ratAdd(total, { n: BigInt(t.sums[i]), d: BigInt(t.counts[i]) });
+    const value: Rat = { n: total.n * wNum * 25n, d: total.d * wDen };
+    const h = hundredthsHalfUp(value);
+    ikm = ratToNumber(value);
+    ikmRounded = h / 100;
+    mutu = mutuFromHundredths(h);
+    let w = answered[0];
+    for (const i of answered) {
+      // sums[i]/counts[i] < sums[w]/counts[w], cross-multiplied (products stay far below 2^53).
+      if (t.sums[i] * t.counts[w] < t.sums[w] * t.counts[i]) w = i;
+    }
+    weakest = UNSUR_KEYS[w];
+  }
+  const result = {
+    respondents: t.responses,
+    weight,
+    ikm,
+    ikmRounded,
+    mutu,
+    missingUnsur: k === UNSUR_COUNT ? NONE_MISSING : UNSUR_KEYS.filter((_, i) => t.counts[i] === 0),
+    weakest,
+    complaints: t.complaintSummary(),
+    lowAnswers: t.lowAnswers,
+    tally: t,
+  };
+  return Object.defineProperty(result, 'unsur', UNSUR_PROPERTY) as IkmResult;
 }
 
 function cmp(a: string, b: string): number {

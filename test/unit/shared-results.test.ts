@@ -84,6 +84,13 @@ describe('attributions share what depends only on the unit, services and result'
     expect(b!.complaints).toBe(c!.complaints);
   });
 
+  it('results and attributions are plain objects: copying their entries copies the unsur detail and the explanation', () => {
+    for (const o of [a!, a!.result!]) expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+    const copy = Object.fromEntries(Object.entries(a!.result!));
+    expect(copy.unsur).toEqual(a!.result!.unsur);
+    expect(Object.fromEntries(Object.entries(a!)).explanation).toEqual(a!.explanation);
+  });
+
   it('derived fields read from the result', () => {
     expect(a!.ikmRounded).toBe(100);
     expect(a!.mutu!.code).toBe('A');
