@@ -57,18 +57,19 @@ export interface RaterUsed {
   place: CellPlace;
 }
 
+/** One object per distinct (value, mean), shared by every employee rated the same: read-only. */
 export interface BehaviourValueResult {
-  key: BerakhlakKey;
+  readonly key: BerakhlakKey;
   /** Weighted mean of points, 1..3. */
-  mean: number;
-  rating: Rating;
+  readonly mean: number;
+  readonly rating: Rating;
 }
 
 export type BehaviourPendingCode = 'BEHAVIOUR_NO_ROWS' | 'BEHAVIOUR_NO_WEIGHTED_RATER' | 'BEHAVIOUR_DUPLICATE_RATER';
 
 export interface BehaviourOk {
   status: 'ok';
-  values: BehaviourValueResult[];
+  values: readonly BehaviourValueResult[];
   overall: Rating;
   diAtasCount: number;
   raters: RaterUsed[];
@@ -108,8 +109,24 @@ export function berakhlakLabel(key: BerakhlakKey, lang: Lang): string {
   return VALUE_LABELS[key][lang];
 }
 
+/**
+ * Ratings of the means met so far. A run has few distinct means (the raters' points and the role
+ * weights are few), and deciding one exactly (roundHalfUp, toPrecision) is the costly part of rating
+ * a value. Bounded, like VALUE_RESULTS below.
+ */
+const RATING_OF_MEAN = new Map<number, Rating>();
+const MEMO_MAX = 4096;
+
 /** Mean of points → rating, decided on snapped values so that 2.5 computed as 2.4999999999999996 is Di Atas. */
 export function ratingFromMean(mean: number): Rating {
+  const known = RATING_OF_MEAN.get(mean);
+  if (known !== undefined) return known;
+  const rating = decideRating(mean);
+  if (RATING_OF_MEAN.size < MEMO_MAX) RATING_OF_MEAN.set(mean, rating);
+  return rating;
+}
+
+function decideRating(mean: number): Rating {
   if (!Number.isFinite(mean)) throw new RangeError(`ratingFromMean: not a number: ${mean}`);
   // Like the work score (SPEC §3): classify the mean as shown, rounded half-up to 2 decimals, so a
   // 360 mean of 2.496 that reads "2,50" in the report is Di Atas, as the reader would expect.
@@ -146,6 +163,19 @@ function checkRow(row: BehaviourRow): void {
       throw new RangeError(`behaviour row: value ${key} is not a rating: ${String(r)}`);
     }
   }
+}
+
+/** The frozen result object of each (value, mean) met so far: see BehaviourValueResult. */
+const VALUE_RESULTS = new Map<BerakhlakKey, Map<number, BehaviourValueResult>>();
+
+function valueResult(key: BerakhlakKey, mean: number): BehaviourValueResult {
+  let byMean = VALUE_RESULTS.get(key);
+  if (byMean === undefined) VALUE_RESULTS.set(key, (byMean = new Map()));
+  const known = byMean.get(mean);
+  if (known !== undefined) return known;
+  const v: BehaviourValueResult = Object.freeze({ key, mean, rating: ratingFromMean(mean) });
+  if (byMean.size < MEMO_MAX) byMean.set(mean, v);
+  return v;
 }
 
 const fmt = (x: number): Text => ({ id: formatNumber(x, 'id'), en: formatNumber(x, 'en') });
@@ -266,9 +296,9 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
       numerator += (weights[role] * sum) / list.length;
       parts.push({ role, mean: sum / list.length });
     }
-    const mean = numerator / totalWeight;
-    const rating = ratingFromMean(mean);
-    values.push({ key, mean, rating });
+    const value = valueResult(key, numerator / totalWeight);
+    const { mean, rating } = value;
+    values.push(value);
     if (!words) continue;
     const partText = (lang: Lang): string =>
       parts.map((p) => `${ROLE_LABELS[p.role][lang]} ${formatNumber(p.mean, lang)}`).join(', ');

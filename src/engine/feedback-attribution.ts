@@ -1,7 +1,7 @@
 import type { Lang, Text } from '../domain/i18n.js';
 import { formatNumber } from '../domain/exact.js';
 import type { SatisfactionSummary } from './types.js';
-import { poolIkm, UNSUR_KEYS } from './ikm.js';
+import { NO_COMPLAINTS, poolIkm, UNSUR_KEYS } from './ikm.js';
 import type { ComplaintCount, ComplaintSummary, IkmGroups, IkmOptions, IkmResult, Mutu } from './ikm.js';
 
 /**
@@ -40,41 +40,48 @@ export interface AttributionOptions extends IkmOptions {
 export type SatisfactionBasis = SatisfactionSummary['basis'];
 
 export interface ServiceSource {
-  service: string;
+  readonly service: string;
   /** Responses counted for this employee: from their unit plus those without a unit. */
-  respondents: number;
-  withoutUnit: number;
+  readonly respondents: number;
+  readonly withoutUnit: number;
   /** IKM of those responses alone (for the explanation); null when none. */
-  ikm: number | null;
+  readonly ikm: number | null;
 }
 
 export interface NamedComplaints extends ComplaintSummary {
   /** Responses naming the employee as NIP Petugas (whether or not enough for an own IKM). */
-  respondents: number;
+  readonly respondents: number;
   /** Answers of 1 or 2 in those responses. */
-  lowAnswers: number;
+  readonly lowAnswers: number;
 }
 
+/**
+ * One employee's attribution. The parts that depend only on the unit, the services or the result
+ * used (satisfaction, services, unit, officer counts) are one object shared by every employee they
+ * apply to: all fields are read-only.
+ */
 export interface FeedbackAttribution {
-  nip: string;
+  readonly nip: string;
   /** What the work-score engine consumes; `mutu` is the letter A–D. null when no feedback applies. */
-  satisfaction: SatisfactionSummary | null;
-  ikmRounded: number | null;
-  mutu: Mutu | null;
-  basis: SatisfactionBasis | null;
+  readonly satisfaction: Readonly<SatisfactionSummary> | null;
+  readonly ikmRounded: number | null;
+  readonly mutu: Mutu | null;
+  readonly basis: SatisfactionBasis | null;
   /** The IKM result used (pooled over the services for basis service): its unsur feed §5 training. */
-  result: IkmResult | null;
-  officer: { respondents: number; minRespondents: number };
-  services: ServiceSource[];
-  unit: { unit: string; respondents: number; ikm: number | null };
+  readonly result: IkmResult | null;
+  readonly officer: { readonly respondents: number; readonly minRespondents: number };
+  readonly services: readonly ServiceSource[];
+  readonly unit: { readonly unit: string; readonly respondents: number; readonly ikm: number | null };
   /** Complaints and low answers in responses naming this employee as the officer who served. */
-  complaints: NamedComplaints;
+  readonly complaints: NamedComplaints;
   /** Complaints in the responses the satisfaction is based on (the service's or unit's). */
-  basisComplaints: ComplaintSummary;
-  explanation: Text;
+  readonly basisComplaints: ComplaintSummary;
+  /** Made when read, in both languages (the satisfaction step of a shown explanation, the feedback JSON). */
+  readonly explanation: Text;
 }
 
-const EMPTY_COMPLAINTS: ComplaintSummary = { total: 0, byCategory: [] };
+/** Complaints naming an employee no response names as officer: shared by all of them. */
+const NOT_NAMED: NamedComplaints = Object.freeze({ total: 0, byCategory: Object.freeze([]), respondents: 0, lowAnswers: 0 });
 
 /**
  * Pooled results by the parts they pool (same parts in the same order → the same result object).
@@ -100,28 +107,97 @@ interface PoolNode {
   result: IkmResult | null;
 }
 
-export function attributeFeedback(employee: FeedbackEmployee, groups: IkmGroups, opts: AttributionOptions, pools: PoolCache = new PoolCache()): FeedbackAttribution {
+interface ServicesOfEmployee {
+  services: readonly ServiceSource[];
+  /** The services' responses pooled; null when none of them has a response. */
+  result: IkmResult | null;
+}
+
+/**
+ * The parts of attributions that many employees have in common, made once: pooled results, the
+ * service sources of a unit and list of services, the unit figures, the satisfaction of a result
+ * and the officer counts. Valid for one set of groups and one set of options (one run).
+ */
+export class AttributionCache {
+  readonly pools = new PoolCache();
+  private readonly servicesOf = new Map<string, ServicesOfEmployee>();
+  private readonly units = new Map<string, FeedbackAttribution['unit']>();
+  private readonly satisfactions = new Map<IkmResult, Map<SatisfactionBasis, Readonly<SatisfactionSummary>>>();
+  private readonly officers = new Map<number, FeedbackAttribution['officer']>();
+
+  services(unit: string, codes: readonly string[], groups: IkmGroups, opts: IkmOptions): ServicesOfEmployee {
+    const key = `${unit}\u0000${codes.join('\u0000')}`;
+    let s = this.servicesOf.get(key);
+    if (s === undefined) this.servicesOf.set(key, (s = serviceSources(unit, codes, groups, opts, this.pools)));
+    return s;
+  }
+
+  unit(unit: string, result: IkmResult | null): FeedbackAttribution['unit'] {
+    let u = this.units.get(unit);
+    if (u === undefined) this.units.set(unit, (u = Object.freeze({ unit, respondents: result?.respondents ?? 0, ikm: result?.ikm ?? null })));
+    return u;
+  }
+
+  satisfaction(result: IkmResult, basis: SatisfactionBasis): Readonly<SatisfactionSummary> | null {
+    if (result.ikm === null || result.mutu === null) return null;
+    let byBasis = this.satisfactions.get(result);
+    if (byBasis === undefined) this.satisfactions.set(result, (byBasis = new Map()));
+    let s = byBasis.get(basis);
+    if (s === undefined) byBasis.set(basis, (s = Object.freeze({ ikm: result.ikm, mutu: result.mutu.code, respondents: result.respondents, basis })));
+    return s;
+  }
+
+  officer(respondents: number, minRespondents: number): FeedbackAttribution['officer'] {
+    let o = this.officers.get(respondents);
+    if (o === undefined) this.officers.set(respondents, (o = Object.freeze({ respondents, minRespondents })));
+    return o;
+  }
+}
+
+/** The employee's services in their unit: each service's responses, and all of them pooled. */
+function serviceSources(unit: string, codes: readonly string[], groups: IkmGroups, opts: IkmOptions, pools: PoolCache): ServicesOfEmployee {
+  const services: ServiceSource[] = [];
+  const serviceParts: IkmResult[] = [];
+  const ownUnit = groups.byUnitService.get(unit);
+  for (const code of codes) {
+    const inUnit = ownUnit?.get(code) ?? null;
+    const noUnit = groups.byServiceWithoutUnit.get(code) ?? null;
+    const parts = [inUnit, noUnit].filter((r): r is IkmResult => r !== null && r.respondents > 0);
+    const respondents = parts.reduce((a, r) => a + r.respondents, 0);
+    const alone = parts.length === 0 ? null : parts.length === 1 ? parts[0] : pools.pool(parts, opts);
+    services.push(Object.freeze({ service: code, respondents, withoutUnit: noUnit?.respondents ?? 0, ikm: alone?.ikm ?? null }));
+    serviceParts.push(...parts);
+  }
+  return { services: Object.freeze(services), result: serviceParts.length === 0 ? null : pools.pool(serviceParts, opts) };
+}
+
+/**
+ * The `explanation` property of every attribution: one getter shared by all of them (no function
+ * per employee), making the text when read (the satisfaction step of a shown explanation, the
+ * feedback JSON) rather than keeping it in both languages for every employee.
+ */
+const EXPLANATION_PROPERTY: PropertyDescriptor = {
+  get(this: FeedbackAttribution): Text {
+    return { id: explain(this, 'id'), en: explain(this, 'en') };
+  },
+  enumerable: true,
+};
+
+export function attributeFeedback(
+  employee: FeedbackEmployee,
+  groups: IkmGroups,
+  opts: AttributionOptions,
+  cache: AttributionCache = new AttributionCache(),
+): FeedbackAttribution {
   const min = opts.minRespondentsOfficer;
   if (!Number.isInteger(min) || min < 1) throw new RangeError(`minRespondentsOfficer must be a whole number ≥ 1, got ${min}`);
   const ikmOpts: IkmOptions = { weight: opts.weight };
 
   const officer = groups.byOfficer.get(employee.nip) ?? null;
   const officerN = officer?.respondents ?? 0;
-
-  const services: ServiceSource[] = [];
-  const serviceParts: IkmResult[] = [];
-  const ownUnit = groups.byUnitService.get(employee.unit);
-  for (const code of [...new Set(employee.services)]) {
-    const inUnit = ownUnit?.get(code) ?? null;
-    const noUnit = groups.byServiceWithoutUnit.get(code) ?? null;
-    const parts = [inUnit, noUnit].filter((r): r is IkmResult => r !== null && r.respondents > 0);
-    const respondents = parts.reduce((a, r) => a + r.respondents, 0);
-    const alone = parts.length === 0 ? null : parts.length === 1 ? parts[0] : pools.pool(parts, ikmOpts);
-    services.push({ service: code, respondents, withoutUnit: noUnit?.respondents ?? 0, ikm: alone?.ikm ?? null });
-    serviceParts.push(...parts);
-  }
-  const serviceResult = serviceParts.length === 0 ? null : pools.pool(serviceParts, ikmOpts);
-
+  const codes = new Set(employee.services);
+  const served = cache.services(employee.unit, codes.size === employee.services.length ? employee.services : [...codes], groups, ikmOpts);
+  const serviceResult = served.result;
   const unitResult = groups.byUnit.get(employee.unit) ?? null;
 
   let basis: SatisfactionBasis | null = null;
@@ -137,35 +213,30 @@ export function attributeFeedback(employee: FeedbackEmployee, groups: IkmGroups,
     result = unitResult;
   }
 
-  const complaints: NamedComplaints = {
-    total: officer?.complaints.total ?? 0,
-    byCategory: officer?.complaints.byCategory ?? [],
+  // An officer is named in one employee's attribution only: their complaints are not shared.
+  const complaints: NamedComplaints = officer === null ? NOT_NAMED : {
+    total: officer.complaints.total,
+    byCategory: officer.complaints.byCategory,
     respondents: officerN,
-    lowAnswers: officer?.lowAnswers ?? 0,
+    lowAnswers: officer.lowAnswers,
   };
 
-  const attribution: FeedbackAttribution = {
+  // A plain object, as attributions always were: code that copies plain data (reports/anonymize.ts)
+  // still copies it, reading `explanation` like any other property.
+  const attribution = {
     nip: employee.nip,
-    satisfaction:
-      basis !== null && result !== null && result.ikm !== null && result.mutu !== null
-        ? { ikm: result.ikm, mutu: result.mutu.code, respondents: result.respondents, basis }
-        : null,
+    satisfaction: basis !== null && result !== null ? cache.satisfaction(result, basis) : null,
     ikmRounded: result?.ikmRounded ?? null,
     mutu: result?.mutu ?? null,
     basis,
     result,
-    officer: { respondents: officerN, minRespondents: min },
-    services,
-    unit: { unit: employee.unit, respondents: unitResult?.respondents ?? 0, ikm: unitResult?.ikm ?? null },
+    officer: cache.officer(officerN, min),
+    services: served.services,
+    unit: cache.unit(employee.unit, unitResult),
     complaints,
-    basisComplaints: result?.complaints ?? EMPTY_COMPLAINTS,
-    // Made when read (the satisfaction step of a shown explanation, the feedback JSON), not kept
-    // in both languages for every employee.
-    get explanation(): Text {
-      return { id: explain(attribution, 'id'), en: explain(attribution, 'en') };
-    },
+    basisComplaints: result?.complaints ?? NO_COMPLAINTS,
   };
-  return attribution;
+  return Object.defineProperty(attribution, 'explanation', EXPLANATION_PROPERTY) as FeedbackAttribution;
 }
 
 /** Attribution for every employee, keyed by NIP. */
@@ -175,8 +246,8 @@ export function attributeAllFeedback(
   opts: AttributionOptions,
 ): Map<string, FeedbackAttribution> {
   const out = new Map<string, FeedbackAttribution>();
-  const pools = new PoolCache();
-  for (const e of employees) out.set(e.nip, attributeFeedback(e, groups, opts, pools));
+  const cache = new AttributionCache();
+  for (const e of employees) out.set(e.nip, attributeFeedback(e, groups, opts, cache));
   return out;
 }
 
@@ -194,7 +265,7 @@ function ikmPhrase(r: IkmResult, lang: Lang): string {
   return `IKM ${formatNumber(r.ikmRounded!, lang)}, mutu ${mutu.code} (${mutu.label[lang]})`;
 }
 
-function categories(list: ComplaintCount[], lang: Lang): string {
+function categories(list: readonly ComplaintCount[], lang: Lang): string {
   return list.map((c) => `${c.label[lang]} ${c.count}`).join(', ');
 }
 

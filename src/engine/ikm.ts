@@ -141,15 +141,17 @@ function ratToNumber(r: Rat): number {
 
 export interface ComplaintCount {
   /** The category as first written in the data; null = blank (shown as Lainnya / Other). */
-  category: string | null;
-  label: Text;
-  count: number;
+  readonly category: string | null;
+  readonly label: Text;
+  readonly count: number;
 }
 export interface ComplaintSummary {
-  total: number;
+  readonly total: number;
   /** Most frequent first; ties by label (code-point order, so reports are reproducible). */
-  byCategory: ComplaintCount[];
+  readonly byCategory: readonly ComplaintCount[];
 }
+/** The summary of a group without complaints: one frozen object shared by every such result. */
+export const NO_COMPLAINTS: ComplaintSummary = Object.freeze({ total: 0, byCategory: Object.freeze([]) });
 const OTHER_LABEL: Text = { id: 'Lainnya', en: 'Other' };
 /** Written-out "other" categories join the blank bucket rather than forming a second "Lainnya". */
 const OTHER_KEYS = new Set(['lainnya', 'lain-lain', 'lain lain', 'other', 'others']);
@@ -205,7 +207,8 @@ export class IkmTally {
   /** Answers of 1 or 2, over all unsur. */
   lowAnswers = 0;
   complaintTotal = 0;
-  readonly complaints = new Map<string, { spelled: string | null; count: number }>();
+  /** Complaints per category key; made at the first complaint (most officers' tallies have none). */
+  private complaints: Map<string, { spelled: string | null; count: number }> | null = null;
 
   add(r: SurveyResponse): this {
     assertAnswers(r);
@@ -240,79 +243,102 @@ export class IkmTally {
       this.counts[i] += other.counts[i];
     }
     this.lowAnswers += other.lowAnswers;
-    for (const [key, c] of other.complaints) this.addComplaints({ key, spelled: c.spelled }, c.count);
+    for (const [key, c] of other.complaints ?? []) this.addComplaints({ key, spelled: c.spelled }, c.count);
     return this;
   }
 
   private addComplaints(k: CategoryKey, count: number): void {
     this.complaintTotal += count;
-    const e = this.complaints.get(k.key);
+    const map = (this.complaints ??= new Map());
+    const e = map.get(k.key);
     if (e) e.count += count;
-    else this.complaints.set(k.key, { spelled: k.spelled, count });
+    else map.set(k.key, { spelled: k.spelled, count });
   }
 
+  /** Complaints by category, most frequent first; the shared NO_COMPLAINTS when there are none. */
+  complaintSummary(): ComplaintSummary {
+    if (this.complaints === null || this.complaintTotal === 0) return NO_COMPLAINTS;
+    const byCategory: ComplaintCount[] = [...this.complaints.values()]
+      .filter((c) => c.count > 0)
+      .map((c) => ({ category: c.spelled, label: c.spelled === null ? OTHER_LABEL : { id: c.spelled, en: c.spelled }, count: c.count }))
+      .sort((a, b) => b.count - a.count || cmp(a.label.id, b.label.id));
+    return { total: this.complaintTotal, byCategory };
+  }
+
+  /** The finished group. The result reads this tally (its unsur detail): add nothing after this. */
   result(opts: IkmOptions): IkmResult {
     return finalize(this, opts);
   }
 }
 
 export interface UnsurResult {
-  key: UnsurKey;
-  label: Text;
+  readonly key: UnsurKey;
+  readonly label: Text;
   /** Respondents who answered this unsur. */
-  n: number;
+  readonly n: number;
   /** Sum of their answers. */
-  sum: number;
+  readonly sum: number;
   /** Nilai rata-rata: sum / n; null when nobody answered. */
-  nrr: number | null;
+  readonly nrr: number | null;
   /** Weight applied (1/9 or 0.111; renormalised when some unsur has no answers); 0 when unanswered. */
-  weight: number;
+  readonly weight: number;
   /** NRR × weight (NRR tertimbang). */
-  nrrWeighted: number | null;
+  readonly nrrWeighted: number | null;
   /** Nilai unsur konversi: NRR × 25. */
-  converted: number | null;
+  readonly converted: number | null;
   /** Converted value rounded half-up to 2 decimals (exact). */
-  convertedRounded: number | null;
-  mutu: Mutu | null;
+  readonly convertedRounded: number | null;
+  readonly mutu: Mutu | null;
 }
 
+/**
+ * A finished group. Results are shared (a pooled or unit result by every employee it applies to)
+ * and must not be changed: every field is read-only.
+ */
 export interface IkmResult {
   /** Responses in the group (a response with some blank answers still counts here). */
-  respondents: number;
-  weight: IkmWeight;
-  /** Always nine entries, U1..U9. */
-  unsur: UnsurResult[];
+  readonly respondents: number;
+  readonly weight: IkmWeight;
+  /**
+   * Always nine entries, U1..U9. Made from the tally each time it is read, not kept: a run has a
+   * result per officer (one in every few employees) and only the reports read the unsur detail.
+   * Read it once into a variable rather than in a loop.
+   */
+  readonly unsur: readonly UnsurResult[];
   /** Unrounded IKM on the 25–100 scale; null when no unsur has any answer. */
-  ikm: number | null;
+  readonly ikm: number | null;
   /** IKM rounded half-up to 2 decimals, computed exactly; the mutu is decided on it. */
-  ikmRounded: number | null;
-  mutu: Mutu | null;
+  readonly ikmRounded: number | null;
+  readonly mutu: Mutu | null;
   /**
    * Unsur nobody answered. When non-empty the IKM is computed over the answered unsur with the
    * weights renormalised (exact: 1/k each; permen: 0,999/k each, keeping the printed total
    * 9 × 0,111), instead of counting the missing unsur as zero. Reports must show this flag.
    */
-  missingUnsur: UnsurKey[];
+  readonly missingUnsur: readonly UnsurKey[];
   /** Lowest NRR; ties go to the lower unsur number; null when nothing was answered. */
-  weakest: UnsurKey | null;
-  complaints: ComplaintSummary;
+  readonly weakest: UnsurKey | null;
+  readonly complaints: ComplaintSummary;
   /** Answers of 1 or 2 over all unsur (used for officers). */
-  lowAnswers: number;
+  readonly lowAnswers: number;
   /** The counters behind this result, for pooling (`poolIkm`). Treat as read-only. */
-  tally: IkmTally;
+  readonly tally: IkmTally;
 }
 
-function finalize(t: IkmTally, opts: IkmOptions): IkmResult {
-  if (opts.weight !== 'exact' && opts.weight !== 'permen') throw new RangeError(`unknown ikm weight: ${String(opts.weight)}`);
-  const answered: number[] = [];
-  for (let i = 0; i < UNSUR_COUNT; i++) if (t.counts[i] > 0) answered.push(i);
-  const k = answered.length;
-  // Weight per answered unsur. permen prints 0,111 (= 111/1000) for nine unsur.
-  const wNum = opts.weight === 'exact' ? 1n : 999n;
-  const wDen = opts.weight === 'exact' ? BigInt(k) : 1000n * BigInt(k);
-  const wFloat = k === 0 ? 0 : opts.weight === 'exact' ? 1 / k : k === UNSUR_COUNT ? 0.111 : 0.999 / k;
+/** Every unsur answered: one frozen empty list shared by all such results. */
+const NONE_MISSING: readonly UnsurKey[] = Object.freeze([]);
 
-  const unsur: UnsurResult[] = UNSUR_KEYS.map((key, i) => {
+/** Weight of each answered unsur when k of the nine are answered (permen prints 0,111 for nine). */
+function unsurWeight(weight: IkmWeight, k: number): number {
+  return k === 0 ? 0 : weight === 'exact' ? 1 / k : k === UNSUR_COUNT ? 0.111 : 0.999 / k;
+}
+
+/** The per-unsur figures of a tally (see IkmResult.unsur). */
+function unsurResults(t: IkmTally, weight: IkmWeight): UnsurResult[] {
+  let k = 0;
+  for (let i = 0; i < UNSUR_COUNT; i++) if (t.counts[i] > 0) k++;
+  const wFloat = unsurWeight(weight, k);
+  return UNSUR_KEYS.map((key, i) => {
     const n = t.counts[i];
     const sum = t.sums[i];
     if (n === 0) {
@@ -333,6 +359,33 @@ function finalize(t: IkmTally, opts: IkmOptions): IkmResult {
       mutu: mutuFromHundredths(convertedH),
     };
   });
+}
+
+/**
+ * The `unsur` property of every result: one getter shared by all results (no function per result),
+ * making the detail from the result's tally when read.
+ */
+const UNSUR_PROPERTY: PropertyDescriptor = {
+  get(this: IkmResult): readonly UnsurResult[] {
+    return unsurResults(this.tally, this.weight);
+  },
+  enumerable: true,
+};
+
+/**
+ * A finished group: the scalar figures are kept, the unsur detail is made when read. A plain
+ * object, as the results always were: code that copies plain data (reports/anonymize.ts) still
+ * copies it, reading `unsur` like any other property.
+ */
+function finalize(t: IkmTally, opts: IkmOptions): IkmResult {
+  const weight = opts.weight;
+  if (weight !== 'exact' && weight !== 'permen') throw new RangeError(`unknown ikm weight: ${String(weight)}`);
+  const answered: number[] = [];
+  for (let i = 0; i < UNSUR_COUNT; i++) if (t.counts[i] > 0) answered.push(i);
+  const k = answered.length;
+  // Weight per answered unsur as an exact ratio. permen prints 0,111 (= 111/1000) for nine unsur.
+  const wNum = weight === 'exact' ? 1n : 999n;
+  const wDen = weight === 'exact' ? BigInt(k) : 1000n * BigInt(k);
 
   let ikm: number | null = null;
   let ikmRounded: number | null = null;
@@ -353,25 +406,19 @@ function finalize(t: IkmTally, opts: IkmOptions): IkmResult {
     }
     weakest = UNSUR_KEYS[w];
   }
-
-  const byCategory: ComplaintCount[] = [...t.complaints.values()]
-    .filter((c) => c.count > 0)
-    .map((c) => ({ category: c.spelled, label: c.spelled === null ? OTHER_LABEL : { id: c.spelled, en: c.spelled }, count: c.count }))
-    .sort((a, b) => b.count - a.count || cmp(a.label.id, b.label.id));
-
-  return {
+  const result = {
     respondents: t.responses,
-    weight: opts.weight,
-    unsur,
+    weight,
     ikm,
     ikmRounded,
     mutu,
-    missingUnsur: UNSUR_KEYS.filter((_, i) => t.counts[i] === 0),
+    missingUnsur: k === UNSUR_COUNT ? NONE_MISSING : UNSUR_KEYS.filter((_, i) => t.counts[i] === 0),
     weakest,
-    complaints: { total: t.complaintTotal, byCategory },
+    complaints: t.complaintSummary(),
     lowAnswers: t.lowAnswers,
     tally: t,
   };
+  return Object.defineProperty(result, 'unsur', UNSUR_PROPERTY) as IkmResult;
 }
 
 function cmp(a: string, b: string): number {

@@ -71,31 +71,33 @@ export interface TrainingThresholds {
 export interface TrainingInput {
   nip: string;
   predikat: Predikat | null;
-  behaviour: readonly { key: BerakhlakKey; rating: Rating; mean?: number | null }[] | null;
+  behaviour: readonly { readonly key: BerakhlakKey; readonly rating: Rating; readonly mean?: number | null }[] | null;
   aspects: readonly { key: string; label: string; score: number | null }[];
   indicators: readonly { code: string; text: string; capaian: number | null }[];
+  /** Shared by the employees with the same survey result and scope: read-only. */
   unsur: {
     /** Whose survey it is, e.g. `layanan AKTA` / `service AKTA`, `unit Dinas …`. */
-    scope: Text;
-    items: readonly { key: UnsurKey; mutu: MutuCode | null; value: number | null }[];
+    readonly scope: Readonly<Text>;
+    readonly items: readonly { readonly key: UnsurKey; readonly mutu: MutuCode | null; readonly value: number | null }[];
   } | null;
 }
 
+/** A gap found for an employee; survey gaps are shared by the employees of the same survey: read-only. */
 export interface Gap {
-  kind: GapKind;
-  key: string;
-  priority: number;
+  readonly kind: GapKind;
+  readonly key: string;
+  readonly priority: number;
   /** Short name of what is weak, e.g. `aspek Kualitas Layanan`. */
-  label: Text;
+  readonly label: Text;
   /** The measured value: a score (2 dp), the predikat or rating code, or the mutu letter. */
-  measured: number | string;
+  readonly measured: number | string;
   /** The threshold crossed, when there is a number. */
-  threshold: number | null;
+  readonly threshold: number | null;
   /** threshold − value for scores (2 dp); the predikat, rating or mutu otherwise (SPEC §5 "measured gap"). */
-  gap: number | string;
+  readonly gap: number | string;
   /** Orders gaps of one kind: larger first. */
-  rank: readonly number[];
-  reason: Text;
+  readonly rank: readonly number[];
+  readonly reason: Text;
 }
 
 export interface Recommendation {
@@ -151,13 +153,13 @@ type LangText = (lang: Lang) => string;
 
 /** A gap whose label and reason are made when read, in the language asked for (a run needs one). */
 class LazyGap implements Gap {
-  kind: GapKind;
-  key: string;
-  priority: number;
-  measured: number | string;
-  threshold: number | null;
-  gap: number | string;
-  rank: readonly number[];
+  readonly kind: GapKind;
+  readonly key: string;
+  readonly priority: number;
+  readonly measured: number | string;
+  readonly threshold: number | null;
+  readonly gap: number | string;
+  readonly rank: readonly number[];
   readonly labelIn: LangText;
   readonly reasonIn: LangText;
   constructor(f: GapFields, labelIn: LangText, reasonIn: LangText) {
@@ -191,6 +193,15 @@ export function gapLabel(g: Gap, lang: Lang): string {
 /** A gap's reason in one language (only that language's text is made). */
 export function gapReason(g: Gap, lang: Lang): string {
   return g instanceof LazyGap ? g.reasonIn(lang) : g.reason[lang];
+}
+
+/**
+ * The value from which a score is certainly not below `threshold` after rounding half-up to 2
+ * decimals: the threshold itself when it has at most 2 decimals (then x ≥ t ⇒ round(x) ≥ round(t)
+ * = t), else +∞ (always decide exactly).
+ */
+function clearAbove(threshold: number): number {
+  return roundHalfUp(threshold, 2) === threshold ? threshold : Infinity;
 }
 
 /** Finds the gaps of one employee, in priority order. Their label and reason are made when read. */
@@ -229,8 +240,12 @@ export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): 
     ));
   }
 
+  // A score at or above a threshold that is its own 2-decimal rounding cannot round to below it
+  // (half-up rounding is monotone): skip the exact rounding for the many scores that are no gap.
+  const aspectClear = clearAbove(thresholds.aspectThreshold);
+  const indicatorClear = clearAbove(thresholds.indicatorThreshold);
   for (const a of input.aspects) {
-    if (a.score === null) continue;
+    if (a.score === null || a.score >= aspectClear) continue;
     const value = roundHalfUp(a.score, 2);
     const threshold = thresholds.aspectThreshold;
     if (!below(value, threshold)) continue;
@@ -246,7 +261,7 @@ export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): 
   }
 
   for (const i of input.indicators) {
-    if (i.capaian === null) continue;
+    if (i.capaian === null || i.capaian >= indicatorClear) continue;
     const value = roundHalfUp(i.capaian, 2);
     const threshold = thresholds.indicatorThreshold;
     if (!below(value, threshold)) continue;
@@ -261,28 +276,53 @@ export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): 
     ));
   }
 
-  if (input.unsur) {
-    const scope = input.unsur.scope;
-    for (const u of input.unsur.items) {
-      if (u.mutu !== 'C' && u.mutu !== 'D') continue;
-      const code = u.mutu;
-      const mutu = MUTU[code];
-      const key = u.key;
-      const value = u.value === null ? null : roundHalfUp(u.value, 2);
-      const valueText = (lang: Lang): string => (value === null ? '' : ` ${formatNumber(value, lang)}`);
-      gaps.push(makeGap(
-        {
-          kind: 'unsur', key, priority: GAP_PRIORITY.unsur, measured: code, threshold: MUTU_B_MIN, gap: code,
-          rank: [code === 'D' ? 2 : 1, value === null ? 0 : snap(MUTU_B_MIN - value), -UNSUR_KEYS.indexOf(key)],
-        },
-        (lang) => `unsur ${key} ${UNSUR_LABELS[key][lang]}`,
-        (lang) => lang === 'id'
-          ? `Unsur ${key} ${UNSUR_LABELS[key].id} pada survei ${scope.id}: nilai${valueText('id')} mutu ${code} (${mutu.label.id}), di bawah mutu B (${formatNumber(MUTU_B_MIN, 'id')}).`
-          : `Unsur ${key} ${UNSUR_LABELS[key].en} in the survey of ${scope.en}: value${valueText('en')} mutu ${code} (${mutu.label.en}), below mutu B (${formatNumber(MUTU_B_MIN, 'en')}).`,
-      ));
-    }
-  }
+  if (input.unsur) gaps.push(...surveyGaps(input.unsur));
   return gaps.sort(compareGaps);
+}
+
+type SurveyInput = NonNullable<TrainingInput['unsur']>;
+
+/**
+ * Survey gaps of a frozen survey input, made once. Such an input is shared by every employee of a
+ * unit or of the same services (pipeline/training.ts UnsurInputCache), and so are its gaps, with
+ * their texts made once per language: most recommendations of a run answer a survey unsur.
+ */
+const SURVEY_GAPS = new WeakMap<SurveyInput, readonly Gap[]>();
+
+function surveyGaps(unsur: SurveyInput): readonly Gap[] {
+  const shared = Object.isFrozen(unsur) && Object.isFrozen(unsur.items) && Object.isFrozen(unsur.scope);
+  const known = shared ? SURVEY_GAPS.get(unsur) : undefined;
+  if (known !== undefined) return known;
+  const text = shared ? oncePerLang : (f: LangText) => f;
+  const gaps: Gap[] = [];
+  const scope = unsur.scope;
+  for (const u of unsur.items) {
+    if (u.mutu !== 'C' && u.mutu !== 'D') continue;
+    const code = u.mutu;
+    const mutu = MUTU[code];
+    const key = u.key;
+    const value = u.value === null ? null : roundHalfUp(u.value, 2);
+    const valueText = (lang: Lang): string => (value === null ? '' : ` ${formatNumber(value, lang)}`);
+    gaps.push(makeGap(
+      {
+        kind: 'unsur', key, priority: GAP_PRIORITY.unsur, measured: code, threshold: MUTU_B_MIN, gap: code,
+        rank: [code === 'D' ? 2 : 1, value === null ? 0 : snap(MUTU_B_MIN - value), -UNSUR_KEYS.indexOf(key)],
+      },
+      text((lang) => `unsur ${key} ${UNSUR_LABELS[key][lang]}`),
+      text((lang) => lang === 'id'
+        ? `Unsur ${key} ${UNSUR_LABELS[key].id} pada survei ${scope.id}: nilai${valueText('id')} mutu ${code} (${mutu.label.id}), di bawah mutu B (${formatNumber(MUTU_B_MIN, 'id')}).`
+        : `Unsur ${key} ${UNSUR_LABELS[key].en} in the survey of ${scope.en}: value${valueText('en')} mutu ${code} (${mutu.label.en}), below mutu B (${formatNumber(MUTU_B_MIN, 'en')}).`),
+    ));
+  }
+  if (shared) SURVEY_GAPS.set(unsur, Object.freeze(gaps));
+  return gaps;
+}
+
+/** A text made at its first reading in each language and kept (for gaps shared by many employees). */
+function oncePerLang(f: LangText): LangText {
+  let id: string | undefined;
+  let en: string | undefined;
+  return (lang) => (lang === 'id' ? (id ??= f('id')) : (en ??= f('en')));
 }
 
 /** Program codes answering each gap id, from the catalogue's Sasaran. */

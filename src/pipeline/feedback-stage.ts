@@ -152,7 +152,7 @@ export async function runFeedbackStage(input: FeedbackStageInput): Promise<Feedb
   const opts = { weight: config.feedback.ikmWeight };
   const groups = grouper.result(opts);
   const attributions = attributeAllFeedback(
-    [...employees.values()].map((e) => ({ nip: e.nip, unit: e.unit, services: e.services })),
+    employees.values(),
     groups,
     { ...opts, minRespondentsOfficer: config.feedback.minRespondentsOfficer },
   );

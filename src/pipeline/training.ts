@@ -1,10 +1,11 @@
 import type { Config, InputKind } from '../config/schema.js';
 import { extendExplanation } from '../engine/work.js';
-import type { Lang } from '../domain/i18n.js';
+import type { Lang, Text } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import { BERAKHLAK_KEYS, localiseSteps, type BerakhlakKey } from '../engine/behaviour.js';
 import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
+import type { IkmResult } from '../engine/ikm.js';
 import type { FeedbackReport } from './feedback-stage.js';
 import type { Rating } from '../domain/ratings.js';
 import {
@@ -76,54 +77,100 @@ export function trainingInputOf(e: EmployeeResult, sources: TrainingSources): Tr
 /**
  * Behaviour per value → the rules' input. Takes rateBehaviour's BehaviourOk.values (or any list of
  * {key, mean, rating}, such as a per-value detail on EmployeeResult). Unknown keys are a bug upstream.
+ * The list itself is returned once its keys are checked (the rules only read it): no copy per employee.
  */
 export function behaviourForTraining(values: readonly { key: string; mean: number; rating: Rating }[]): NonNullable<TrainingInput['behaviour']> {
-  return values.map((v) => {
+  for (const v of values) {
     if (!(BERAKHLAK_KEYS as readonly string[]).includes(v.key)) throw new RangeError(`behaviourForTraining: unknown BerAKHLAK value ${v.key}`);
-    return { key: v.key as BerakhlakKey, rating: v.rating, mean: v.mean };
-  });
+  }
+  return values as readonly { key: BerakhlakKey; mean: number; rating: Rating }[];
+}
+
+type UnsurInput = NonNullable<TrainingInput['unsur']>;
+
+/**
+ * What many employees share in their rules' input, made once per run: the unsur items of an IKM
+ * result, and the unsur input of a result and scope (every employee of a unit or of the same
+ * services has the same one).
+ */
+export class UnsurInputCache {
+  private readonly items = new Map<IkmResult, UnsurInput['items']>();
+  private readonly inputs = new Map<IkmResult, Map<string, UnsurInput>>();
+
+  itemsOf(result: IkmResult): UnsurInput['items'] {
+    let items = this.items.get(result);
+    if (items === undefined) {
+      items = Object.freeze(result.unsur.map((u) => Object.freeze({ key: u.key, mutu: u.mutu?.code ?? null, value: u.convertedRounded })));
+      this.items.set(result, items);
+    }
+    return items;
+  }
+
+  inputOf(result: IkmResult, scope: Text): UnsurInput {
+    let byScope = this.inputs.get(result);
+    if (byScope === undefined) this.inputs.set(result, (byScope = new Map()));
+    let input = byScope.get(scope.id);
+    if (input === undefined) byScope.set(scope.id, (input = Object.freeze({ scope: Object.freeze(scope), items: this.itemsOf(result) })));
+    return input;
+  }
 }
 
 /**
  * The survey unsur behind an employee's satisfaction → the rules' input: the IkmResult the
  * attribution used (the officer's own, the pooled services', or the unit's), with each unsur's
- * mutu and converted value. null when no survey applies to the employee.
+ * mutu and converted value. null when no survey applies to the employee. With a cache, employees
+ * with the same result and scope get the same (frozen) input.
  */
-export function unsurForTraining(a: FeedbackAttribution): TrainingInput['unsur'] {
+export function unsurForTraining(a: FeedbackAttribution, cache: UnsurInputCache = new UnsurInputCache()): TrainingInput['unsur'] {
   if (a.result === null || a.basis === null) return null;
-  const scope =
+  const scope: Text =
     a.basis === 'officer' ? { id: `petugas ${a.nip}`, en: `officer ${a.nip}` }
       : a.basis === 'service' ? (() => {
         const codes = a.services.filter((s) => s.respondents > 0).map((s) => s.service).join(', ');
         return { id: `layanan ${codes}`, en: `service ${codes}` };
       })()
         : { id: `unit ${a.unit.unit}`, en: `unit ${a.unit.unit}` };
-  return {
-    scope,
-    items: a.result.unsur.map((u) => ({ key: u.key, mutu: u.mutu?.code ?? null, value: u.convertedRounded })),
-  };
+  return cache.inputOf(a.result, scope);
 }
 
 /** Survey unsur per NIP from the feedback stage's report (null report: no survey this period). */
-export function unsurByNip(report: FeedbackReport | null | undefined): Map<string, NonNullable<TrainingInput['unsur']>> {
-  const out = new Map<string, NonNullable<TrainingInput['unsur']>>();
+export function unsurByNip(report: FeedbackReport | null | undefined): Map<string, UnsurInput> {
+  const out = new Map<string, UnsurInput>();
+  const cache = new UnsurInputCache();
   for (const [nip, a] of report?.employees ?? []) {
-    const u = unsurForTraining(a);
+    const u = unsurForTraining(a, cache);
     if (u !== null) out.set(nip, u);
   }
   return out;
 }
 
-export function trainingItems(t: EmployeeTraining, lang: Lang): TrainingItem[] {
+/**
+ * One copy of each distinct text. A recommendation's reason is the same text for every employee
+ * with the same gap (every employee of a unit or service for a survey unsur, every employee with
+ * predikat Kurang …): kept once, and flat, instead of one rope of concatenations per employee.
+ * Bounded: past `max` distinct texts, new texts are kept as they are.
+ */
+export class TextIntern {
+  private readonly texts = new Map<string, string>();
+  constructor(private readonly max = 200_000) {}
+  get(s: string): string {
+    const known = this.texts.get(s); // hashing the key flattens it
+    if (known !== undefined) return known;
+    if (this.texts.size < this.max) this.texts.set(s, s);
+    return s;
+  }
+}
+
+export function trainingItems(t: EmployeeTraining, lang: Lang, texts: TextIntern = new TextIntern()): TrainingItem[] {
   return t.recommendations.map((r) => ({
     code: r.code,
-    reason: recommendationReasonIn(r, lang),
+    reason: texts.get(recommendationReasonIn(r, lang)),
     program: r.program,
     kind: r.gap.kind,
-    sasaran: sasaranText(r.gap.kind, r.gap.key),
+    sasaran: texts.get(sasaranText(r.gap.kind, r.gap.key)),
     gap: r.gap.gap,
     priority: r.gap.priority,
-    also: r.also.map((g) => sasaranText(g.kind, g.key)),
+    also: r.also.map((g) => texts.get(sasaranText(g.kind, g.key))),
   }));
 }
 
@@ -158,10 +205,11 @@ export async function runTrainingStage(ctx: TrainingStageContext, employees: Emp
   // Every employee's full result (gaps and explanation steps in both languages, ~7 KB) is not
   // kept: the same pure call makes it again when byNip or an explanation is read.
   const recommend = (e: EmployeeResult): EmployeeTraining => recommendTraining(trainingInputOf(e, sources), index, thresholds);
+  const texts = new TextIntern();
   const forPlan: { participant: { nip: string; name: string; unit: string }; training: Pick<EmployeeTraining, 'recommendations' | 'beyondCap' | 'unmatched'> }[] = [];
   for (const e of employees) {
     const t = recommend(e);
-    e.training = trainingItems(t, lang);
+    e.training = trainingItems(t, lang, texts);
     forPlan.push({
       participant: { nip: e.employee.nip, name: e.employee.name, unit: e.employee.unit },
       training: { recommendations: t.recommendations, beyondCap: t.beyondCap, unmatched: t.unmatched },

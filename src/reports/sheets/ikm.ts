@@ -1,6 +1,6 @@
 import type { Lang, Text } from '../../domain/i18n.js';
 import { formatNumber } from '../../domain/exact.js';
-import { UNSUR_KEYS } from '../../engine/ikm.js';
+import { UNSUR_KEYS, UNSUR_LABELS } from '../../engine/ikm.js';
 import type { IkmResult, MutuCode } from '../../engine/ikm.js';
 import type { SampleAdequacy } from '../../engine/sample.js';
 import type { FeedbackReport } from '../../pipeline/feedback-stage.js';
@@ -91,7 +91,7 @@ function resultColumns(lang: Lang): ColumnDef[] {
   ];
 }
 function resultCells(r: IkmResult, lang: Lang): CellData[] {
-  const weakest = r.weakest === null ? null : `${r.weakest} ${r.unsur.find((u) => u.key === r.weakest)!.label[lang]}`;
+  const weakest = r.weakest === null ? null : `${r.weakest} ${UNSUR_LABELS[r.weakest][lang]}`;
   return [
     r.respondents,
     ...unsurCells(r),
