@@ -116,7 +116,14 @@ export function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent, lang: L
  */
 export async function writeIndicatorCsv(run: RunResult, lang: Lang, csvPath: string): Promise<void> {
   const cells = function* (): Generator<unknown[]> {
-    for (const row of indicatorRows(run, lang)) yield row.map((c) => (isStyled(c) ? c.value : c));
+    for (const row of indicatorRows(run, lang)) {
+      // Each row is a fresh array: its styled cells are unwrapped in place, not copied.
+      for (let i = 0; i < row.length; i++) {
+        const c = row[i]!;
+        if (isStyled(c)) row[i] = c.value;
+      }
+      yield row;
+    }
   };
   await writeCsv(
     csvPath,
