@@ -53,6 +53,11 @@ export class ByteWriter {
     return this.buf;
   }
 
+  /** One byte (an ASCII separator). */
+  byte(b: number): void {
+    this.room(1)[this.pos++] = b;
+  }
+
   /** Text known to be ASCII with nothing to escape (markup, digits, fixed names). */
   ascii(s: string): void {
     const n = s.length;
@@ -64,26 +69,29 @@ export class ByteWriter {
 
   /** A non-negative integer's digits, without making its string. */
   uint(n: number): void {
-    if (n < 10) {
-      this.room(1)[this.pos++] = 48 + n;
-      return;
-    }
-    if (!(n < 1e15) || n !== Math.floor(n)) {
+    if (!(n >= 0 && n < 0x40000000 && (n | 0) === n)) {
       this.ascii(String(n));
       return;
     }
-    let digits = 1;
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-    const buf = this.room(digits);
-    let p = this.pos + digits;
+    const buf = this.room(10);
+    const start = this.pos;
+    let p = start;
+    do {
+      buf[p++] = 48 + (n % 10);
+      n = (n / 10) | 0;
+    } while (n > 0);
     this.pos = p;
-    for (let x = n; digits-- > 0; x = Math.floor(x / 10)) buf[--p] = 48 + (x % 10);
+    for (let i = start, j = p - 1; i < j; i++, j--) {
+      const d = buf[i]!;
+      buf[i] = buf[j]!;
+      buf[j] = d;
+    }
   }
 
   /** A number as JavaScript writes it (`String(n)`), so the bytes equal those of the string path. */
   number(n: number): void {
-    if (Number.isInteger(n) && n >= 0 && n < 1e15) this.uint(n);
-    else this.ascii(String(n));
+    if (n >= 0 && n < 0x40000000 && (n | 0) === n) this.uint(n);
+    else this.ascii(String(n)); // (-0 takes the first branch and gives '0', as String(-0) does)
   }
 
   /** Any text, UTF-8 (a lone surrogate becomes U+FFFD, as Buffer.from writes it). */
@@ -104,6 +112,38 @@ export class ByteWriter {
       }
     }
     this.pos = p;
+  }
+
+  /**
+   * Like utf8, but stops at the first ASCII code unit flagged in `stop` and returns false; what
+   * was written of `s` stays until truncate(). For a check that is rarely true (does a csv field
+   * need quotes?) made in the same pass as the encoding.
+   */
+  utf8Unless(s: string, stop: Uint8Array): boolean {
+    const n = s.length;
+    const buf = this.room(3 * n);
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (stop[c] === 1) {
+          this.pos = p;
+          return false;
+        }
+        buf[p++] = c;
+      } else {
+        p = encodeWide(buf, p, s, c, i);
+        if (c >= 0xd800 && c < 0xdc00 && isLow(s, i + 1)) i++;
+      }
+    }
+    this.pos = p;
+    return true;
+  }
+
+  /** Drops what was written after `length` bytes of the current chunk (see `length`). */
+  truncate(length: number): void {
+    if (length < 0 || length > this.pos) throw new Error('appraise: ByteWriter.truncate past the written bytes');
+    this.pos = length;
   }
 
   /** Text as XML character data or attribute value: markup escaped, characters XML 1.0 cannot hold dropped. */

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { ByteWriter } from '../io/byte-writer.js';
+import type { StyledCell } from './sheets/types.js';
 
 /**
  * A cell text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, and tab or carriage
@@ -11,40 +12,52 @@ import { ByteWriter } from '../io/byte-writer.js';
  * Applied to text only: numbers are written as numbers and are never neutralised.
  */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
 }
 
-/** One csv field: numbers plainly (`88.5`, never locale-formatted), text neutralised, null empty. */
+function startsLikeFormula(text: string): boolean {
+  const c = text.charCodeAt(0); // NaN for ''
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13; // = + - @ \t \r
+}
+
+/** What makes csv-stringify quote a field: a quote, a comma or a line break. */
+const QUOTE_IF = new Uint8Array(128);
+for (const c of '",\r\n') QUOTE_IF[c.charCodeAt(0)] = 1;
+
+/**
+ * One csv field: numbers plainly (`88.5`, never locale-formatted), text neutralised and quoted as
+ * csv-stringify quotes it, null empty; a styled sheet cell ({ value, fill, … }) as its value.
+ */
 function writeField(w: ByteWriter, v: unknown): void {
-  if (v === null || v === undefined) return;
-  if (typeof v === 'number') {
+  let text: string;
+  if (typeof v === 'string') text = v;
+  else if (v === null || v === undefined) return;
+  else if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`appraise: cannot write a non-finite number (${v}) to csv`);
     w.number(v); // the digits of String(v); never quoted (no comma, quote or break in a number)
     return;
-  }
-  let text: string;
-  if (typeof v === 'string') text = v;
-  else if (typeof v === 'boolean') text = v ? 'true' : 'false';
+  } else if (typeof v === 'boolean') text = v ? 'true' : 'false';
   else if (v instanceof Date) text = v.toISOString().slice(0, 10);
+  else if (typeof v === 'object' && 'value' in v && !Array.isArray(v)) return writeField(w, (v as StyledCell).value);
   else throw new Error(`appraise: cannot write a value of type ${typeof v} to csv`);
-  // neutraliseFormula's apostrophe, then quoted when it holds a quote, a comma or a line break
-  // (as csv-stringify quotes), written without making the neutralised or quoted string.
-  const apostrophe = FORMULA_START.test(text);
-  if (NEEDS_QUOTES.test(text)) {
+  // Written as it is checked; the rare field that needs quotes is written again, quoted.
+  const start = w.length;
+  const apostrophe = startsLikeFormula(text);
+  if (apostrophe) w.byte(APOSTROPHE);
+  if (!w.utf8Unless(text, QUOTE_IF)) {
+    w.truncate(start);
     w.ascii(apostrophe ? '"\'' : '"');
     w.utf8(text.includes('"') ? text.replace(/"/g, '""') : text);
-    w.ascii('"');
-  } else {
-    if (apostrophe) w.ascii("'");
-    w.utf8(text);
+    w.byte(QUOTE);
   }
 }
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+const APOSTROPHE = 39;
+const QUOTE = 34;
+const COMMA = 44;
 
 function writeLine(w: ByteWriter, row: readonly unknown[]): void {
   for (let i = 0; i < row.length; i++) {
-    if (i > 0) w.ascii(',');
+    if (i > 0) w.byte(COMMA);
     writeField(w, row[i]);
   }
   w.ascii('\r\n');

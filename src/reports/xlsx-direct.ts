@@ -183,6 +183,14 @@ interface ColumnPlan {
   mode: Uint8Array;
   seen: Int32Array;
   added: Int32Array;
+  /**
+   * Each column's own texts and their shared indexes: a few hundred units or the three rating
+   * labels stay in a small, cache-warm map instead of a lookup in the whole table per cell.
+   */
+  known: Map<string, number>[];
+  /** The column's previous text and its index: rows sorted by unit repeat a text in runs. */
+  lastText: (string | undefined)[];
+  lastId: Int32Array;
 }
 
 export class DirectWorkbookWriter {
@@ -209,25 +217,26 @@ export class DirectWorkbookWriter {
       mode: new Uint8Array(n),
       seen: new Int32Array(n),
       added: new Int32Array(n),
+      known: columns.map(() => new Map<string, number>()),
+      lastText: new Array<string | undefined>(n).fill(undefined),
+      lastId: new Int32Array(n),
     };
   }
 
-  /** `<c r="B7"` and the style attribute. */
-  private open(w: ByteWriter, col: number, row: number, style: number): void {
-    w.ascii('<c r="');
-    w.ascii(this.letter(col));
-    w.uint(row);
-    if (style) {
-      w.ascii('" s="');
-      w.uint(style);
-    }
-    w.ascii('"');
+  /** `<c r="B` per column and `" s="5"` per style, made once: a cell is then three writes. */
+  private readonly cellStarts: string[] = [];
+  private readonly styleEnds: string[] = [];
+
+  /** `<c r="B7" s="5"` (the row's digits given as text). */
+  private open(w: ByteWriter, col: number, row: string, style: number): void {
+    w.ascii((this.cellStarts[col] ??= `<c r="${this.letter(col)}`));
+    w.ascii(row);
+    w.ascii((this.styleEnds[style] ??= style ? `" s="${style}"` : '"'));
   }
 
-  /** A text cell: from the shared table when `share` and the table has room, inline otherwise. */
-  private text(w: ByteWriter, col: number, row: number, style: number, text: string, share: boolean): void {
+  /** A text cell: index `id` of the shared table, or inline when -1. */
+  private text(w: ByteWriter, col: number, row: string, style: number, text: string, id: number): void {
     this.open(w, col, row, style);
-    const id = share ? this.shared.id(text) : -1;
     if (id >= 0) {
       w.ascii(' t="s"><v>');
       w.uint(id);
@@ -236,6 +245,38 @@ export class DirectWorkbookWriter {
       w.ascii(edgeBlank(text) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
       w.xml(text);
       w.ascii('</t></is></c>');
+    }
+  }
+
+  /** The shared index of a data cell's text in column `c` (-1: inline), following the column's plan. */
+  private sharedId(p: ColumnPlan, c: number, text: string): number {
+    const mode = p.mode[c]!;
+    if (mode === INLINE) return -1;
+    const known = p.known[c]!;
+    let id = text === p.lastText[c] ? p.lastId[c]! : known.get(text);
+    if (id !== undefined) {
+      p.lastText[c] = text;
+      p.lastId[c] = id;
+      this.shared.refs++;
+      if (mode === SAMPLING) this.sampled(p, c, false);
+      return id;
+    }
+    const before = this.shared.size;
+    id = this.shared.id(text);
+    if (id >= 0) {
+      known.set(text, id); // a text the full table refused is not remembered either
+      p.lastText[c] = text;
+      p.lastId[c] = id;
+    }
+    if (mode === SAMPLING) this.sampled(p, c, this.shared.size > before);
+    return id;
+  }
+
+  private sampled(p: ColumnPlan, c: number, added: boolean): void {
+    if (added) p.added[c]!++;
+    if (++p.seen[c]! === SAMPLE_TEXTS) {
+      p.mode[c] = p.added[c]! * 2 <= SAMPLE_TEXTS ? SHARE : INLINE;
+      if (p.mode[c] === INLINE) p.known[c]!.clear();
     }
   }
 
@@ -269,14 +310,17 @@ export class DirectWorkbookWriter {
         break;
       }
       const laid = step.value;
-      const r = laid.row;
+      const r = String(laid.row);
       w.ascii('<row r="');
-      w.uint(r);
+      w.ascii(r);
       w.ascii('">');
-      if (laid.kind === 'title') this.text(w, 1, r, title, laid.text, true);
-      else if (laid.kind === 'note') this.text(w, 1, r, bold, laid.text, true);
+      if (laid.kind === 'title') this.text(w, 1, r, title, laid.text, this.shared.id(laid.text));
+      else if (laid.kind === 'note') this.text(w, 1, r, bold, laid.text, this.shared.id(laid.text));
       else if (laid.kind === 'header') {
-        for (let c = 0; c < laid.columns.length; c++) this.text(w, c + 1, r, header, laid.columns[c]!.header, true);
+        for (let c = 0; c < laid.columns.length; c++) {
+          const h = laid.columns[c]!.header;
+          this.text(w, c + 1, r, header, h, this.shared.id(h));
+        }
       } else {
         const cells = laid.cells;
         if (laid.columns !== columns) {
@@ -317,18 +361,7 @@ export class DirectWorkbookWriter {
             w.ascii('><v>');
             w.number(value);
             w.ascii('</v></c>');
-          } else {
-            const mode = p.mode[c]!;
-            if (mode === INLINE) this.text(w, c + 1, r, style, value, false);
-            else {
-              const before = this.shared.size;
-              this.text(w, c + 1, r, style, value, true);
-              if (mode === SAMPLING) {
-                if (this.shared.size > before) p.added[c]!++;
-                if (++p.seen[c]! === SAMPLE_TEXTS) p.mode[c] = p.added[c]! * 2 <= SAMPLE_TEXTS ? SHARE : INLINE;
-              }
-            }
-          }
+          } else this.text(w, c + 1, r, style, value, this.sharedId(p, c, value));
         }
       }
       w.ascii('</row>');
