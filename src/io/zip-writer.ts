@@ -76,11 +76,12 @@ export class ZipWriter {
     pumped.catch(() => {});
     let pending: string[] = [];
     let pendingLength = 0;
-    const push = async (buf: Buffer): Promise<void> => {
+    const push = async (buf: Buffer, release?: () => void): Promise<void> => {
       crc = crc32(buf, crc);
       size += buf.length;
       if (size > LIMIT) throw new Error(`appraise: zip entry ${name} past 4 GiB (zip64 is not supported)`);
-      if (!deflate.write(buf)) await Promise.race([once(deflate, 'drain'), pumped, this.failed]);
+      // zlib calls back once it has consumed the input: the caller may then fill the buffer again.
+      if (!deflate.write(buf, release && (() => release()))) await Promise.race([once(deflate, 'drain'), pumped, this.failed]);
     };
     const flushText = async (): Promise<void> => {
       if (pending.length === 0) return;
@@ -98,6 +99,10 @@ export class ZipWriter {
       writeBytes: async (bytes: Uint8Array): Promise<void> => {
         await flushText();
         await push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      },
+      chunk: async (bytes: Buffer, release: () => void): Promise<void> => {
+        await flushText();
+        await push(bytes, release);
       },
       end: async (): Promise<void> => {
         await flushText();
@@ -169,5 +174,7 @@ export class ZipWriter {
 export interface ZipEntrySink {
   write(text: string): Promise<void>;
   writeBytes(bytes: Uint8Array): Promise<void>;
+  /** A ChunkSink (byte-writer.ts): `release` is called once zlib no longer reads `bytes`. */
+  chunk(bytes: Buffer, release: () => void): Promise<void>;
   end(): Promise<void>;
 }

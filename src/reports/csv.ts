@@ -3,6 +3,8 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { ByteWriter } from '../io/byte-writer.js';
+import type { StyledCell } from './sheets/types.js';
 
 /**
  * A cell text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, and tab or carriage
@@ -10,42 +12,62 @@ import { finished } from 'node:stream/promises';
  * Applied to text only: numbers are written as numbers and are never neutralised.
  */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
 }
 
-/** One csv cell: numbers plainly (`88.5`, never locale-formatted), text neutralised, null empty. */
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') {
+function startsLikeFormula(text: string): boolean {
+  const c = text.charCodeAt(0); // NaN for ''
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13; // = + - @ \t \r
+}
+
+/** What makes csv-stringify quote a field: a quote, a comma or a line break. */
+const QUOTE_IF = new Uint8Array(128);
+for (const c of '",\r\n') QUOTE_IF[c.charCodeAt(0)] = 1;
+
+/**
+ * One csv field: numbers plainly (`88.5`, never locale-formatted), text neutralised and quoted as
+ * csv-stringify quotes it, null empty; a styled sheet cell ({ value, fill, … }) as its value.
+ */
+function writeField(w: ByteWriter, v: unknown): void {
+  let text: string;
+  if (typeof v === 'string') text = v;
+  else if (v === null || v === undefined) return;
+  else if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`appraise: cannot write a non-finite number (${v}) to csv`);
-    return String(v);
+    w.number(v); // the digits of String(v); never quoted (no comma, quote or break in a number)
+    return;
+  } else if (typeof v === 'boolean') text = v ? 'true' : 'false';
+  else if (v instanceof Date) text = v.toISOString().slice(0, 10);
+  else if (typeof v === 'object' && 'value' in v && !Array.isArray(v)) return writeField(w, (v as StyledCell).value);
+  else throw new Error(`appraise: cannot write a value of type ${typeof v} to csv`);
+  // Written as it is checked; the rare field that needs quotes is written again, quoted.
+  const start = w.length;
+  const apostrophe = startsLikeFormula(text);
+  if (apostrophe) w.byte(APOSTROPHE);
+  if (!w.utf8Unless(text, QUOTE_IF)) {
+    w.truncate(start);
+    w.ascii(apostrophe ? '"\'' : '"');
+    w.utf8(text.includes('"') ? text.replace(/"/g, '""') : text);
+    w.byte(QUOTE);
   }
-  if (typeof v === 'string') return neutraliseFormula(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  throw new Error(`appraise: cannot write a value of type ${typeof v} to csv`);
 }
+const APOSTROPHE = 39;
+const QUOTE = 34;
+const COMMA = 44;
 
-/** One csv field: quoted when it holds a quote, a comma or a line break (as csv-stringify does). */
-function csvField(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+function writeLine(w: ByteWriter, row: readonly unknown[]): void {
+  for (let i = 0; i < row.length; i++) {
+    if (i > 0) w.byte(COMMA);
+    writeField(w, row[i]);
+  }
+  w.ascii('\r\n');
 }
-const NEEDS_QUOTES = /[",\r\n]/;
-
-function csvLine(row: readonly unknown[]): string {
-  let line = '';
-  for (let i = 0; i < row.length; i++) line += (i === 0 ? '' : ',') + csvField(csvCell(row[i]));
-  return `${line}\r\n`;
-}
-
-/** About 1 MB of text per write. */
-const FLUSH_CHARS = 1 << 20;
 
 /**
  * Writes a csv with a UTF-8 BOM (so Excel reads it as UTF-8), comma-separated, CRLF line ends
  * (RFC 4180), fields quoted as csv-stringify quotes them. Rows may be a generator, so a large
- * detail table streams instead of being held; lines are joined into ~1 MB writes (a stream step
- * per row cost more than the row at 800k rows). The file is written under a temporary name and
+ * detail table streams instead of being held; lines are encoded straight into reused byte chunks
+ * (byte-writer.ts: no string per field or line). The file is written under a temporary name and
  * renamed when complete (SPEC §8), so an interrupted run never leaves half a csv under the real name.
  */
 export async function writeCsv(
@@ -57,17 +79,26 @@ export async function writeCsv(
   const out = createWriteStream(tmp);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {}); // observed through the races below
+  const w = new ByteWriter(async (chunk, release) => {
+    if (!out.write(chunk, () => release())) await Promise.race([once(out, 'drain'), failed]);
+  });
   try {
-    let buffer = `\uFEFF${csvLine(header)}`;
-    for await (const row of rows) {
-      buffer += csvLine(row);
-      if (buffer.length >= FLUSH_CHARS) {
-        const ok = out.write(buffer);
-        buffer = '';
-        if (!ok) await Promise.race([once(out, 'drain'), failed]);
+    w.utf8('\uFEFF');
+    writeLine(w, header);
+    // A plain iterable is walked without an await per row (for await wraps each row in a promise).
+    if (Symbol.asyncIterator in rows) {
+      for await (const row of rows) {
+        writeLine(w, row);
+        if (w.full) await w.flush();
+      }
+    } else {
+      for (const row of rows) {
+        writeLine(w, row);
+        if (w.full) await w.flush();
       }
     }
-    out.end(buffer);
+    await w.flush();
+    out.end();
     await Promise.race([finished(out), failed]);
     await rename(tmp, path);
   } catch (err) {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { ByteWriter } from '../io/byte-writer.js';
 import type { Regime } from '../config/schema.js';
 import type { Severity } from '../domain/issues.js';
 import { PREDIKATS, type Predikat, type Rating } from '../domain/ratings.js';
@@ -307,40 +308,37 @@ export async function writeResultsJson(run: RunResult, path: string): Promise<vo
   const out = createWriteStream(path);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {}); // observed through the races below
-  let buffer = '';
-  const flush = async (): Promise<void> => {
-    const ok = out.write(buffer);
-    buffer = '';
-    if (!ok) await Promise.race([once(out, 'drain'), failed]);
-  };
+  // The text goes straight into reused byte chunks (byte-writer.ts), not into one big string per write.
+  const w = new ByteWriter(async (chunk, release) => {
+    if (!out.write(chunk, () => release())) await Promise.race([once(out, 'drain'), failed]);
+  });
   let first = true;
   for (const key of Object.keys(parts) as (keyof ResultsDocument)[]) {
     if (key === 'employees') {
-      buffer += `${first ? '{\n' : ',\n'}  "employees": `;
+      w.ascii(`${first ? '{\n' : ',\n'}  "employees": `);
       first = false;
       const employees = sortedEmployees(run);
-      if (employees.length === 0) buffer += '[]';
+      if (employees.length === 0) w.ascii('[]');
       for (let at = 0; at < employees.length; at++) {
-        buffer += `${at === 0 ? '[\n' : ',\n'}    ${compact(employeeDocument(run, employees[at]!))}`;
-        if (buffer.length >= FLUSH_CHARS) await flush();
+        w.ascii(at === 0 ? '[\n    ' : ',\n    ');
+        w.utf8(compact(employeeDocument(run, employees[at]!)));
+        if (w.full) await w.flush();
       }
-      if (employees.length > 0) buffer += '\n  ]';
+      if (employees.length > 0) w.ascii('\n  ]');
       continue;
     }
     const value: unknown = parts[key]();
     if (value === undefined || typeof value === 'function') continue; // as JSON.stringify does
-    buffer += `${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `;
+    w.utf8(`${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
     first = false;
     for (const piece of formatPieces(value, 1)) {
-      buffer += piece;
-      if (buffer.length >= FLUSH_CHARS) await flush();
+      w.utf8(piece);
+      if (w.full) await w.flush();
     }
   }
-  buffer += first ? '{}\n' : '\n}\n';
-  await flush();
+  w.ascii(first ? '{}\n' : '\n}\n');
+  await w.flush();
   out.end();
   await Promise.race([finished(out), failed]);
 }
 
-/** About 1 MB of text per write. */
-const FLUSH_CHARS = 1 << 20;

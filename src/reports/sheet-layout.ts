@@ -138,14 +138,19 @@ const NUM_FMT: Record<ColumnDef['type'], string | undefined> = {
 export function cellOut(data: CellData, col: ColumnDef): CellOut {
   const styled = isStyled(data) ? data : undefined;
   let value = styled ? styled.value : (data as string | number | null);
-  let numFmt: string | undefined;
-  if (col.type === 'text') {
-    // NIPs and hashes: a string in a Text-formatted cell, never a number Excel could round.
-    if (value !== null) value = String(value);
-    numFmt = '@';
-  } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`appraise: cannot write a non-finite number (${value}) to a sheet`);
-    numFmt = styled?.numFmt ?? NUM_FMT[col.type];
-  }
-  return { value, numFmt, fill: styled?.fill, bold: styled?.bold ?? false };
+  // NIPs and hashes: a string in a Text-formatted cell, never a number Excel could round.
+  if (col.type === 'text' && value !== null) value = String(value);
+  return { value, numFmt: cellNumFmt(value, col, styled?.numFmt), fill: styled?.fill, bold: styled?.bold ?? false };
+}
+
+/**
+ * The number format of a cell holding `value` (after cellOut's text conversion) in `col`, given
+ * the cell's own format if it is styled: Text for a text column, the column's format (or the
+ * cell's) for a number, none otherwise. Checks that a number is finite.
+ */
+export function cellNumFmt(value: string | number | null, col: ColumnDef, own: string | undefined): string | undefined {
+  if (col.type === 'text') return '@';
+  if (typeof value !== 'number') return undefined;
+  if (!Number.isFinite(value)) throw new Error(`appraise: cannot write a non-finite number (${value}) to a sheet`);
+  return own ?? NUM_FMT[col.type];
 }

@@ -9,7 +9,7 @@ import { indicatorCsvFileName, indicatorRowCount, indicatorsGoToCsv, workbookFil
 import { writeCsv } from './csv.js';
 import { indicatorColumns, indicatorRows } from './sheets/indikator.js';
 import { SHEETS } from './sheets/index.js';
-import { isStyled, type CellData, type ColumnDef, type SheetBlock, type SheetContent, type SheetImage } from './sheets/types.js';
+import { type CellData, type ColumnDef, type SheetBlock, type SheetContent, type SheetImage } from './sheets/types.js';
 import { cellOut, EXCEL_MAX_ROWS, layoutSheet } from './sheet-layout.js';
 import { DirectWorkbookWriter, writeDirectWorkbook } from './xlsx-direct.js';
 
@@ -115,13 +115,10 @@ export function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent, lang: L
  * the sheet and Ringkasan then carry a note). Same columns and values as the sheet.
  */
 export async function writeIndicatorCsv(run: RunResult, lang: Lang, csvPath: string): Promise<void> {
-  const cells = function* (): Generator<unknown[]> {
-    for (const row of indicatorRows(run, lang)) yield row.map((c) => (isStyled(c) ? c.value : c));
-  };
   await writeCsv(
     csvPath,
     indicatorColumns(lang).map((c) => c.header),
-    cells(),
+    indicatorRows(run, lang), // a styled cell is written as its value
   );
 }
 

@@ -1,12 +1,14 @@
 import { columnLetter } from '../domain/place.js';
 import type { Lang } from '../domain/i18n.js';
+import { ByteWriter } from '../io/byte-writer.js';
 import { ZipWriter } from '../io/zip-writer.js';
-import { cellOut, layoutSheet } from './sheet-layout.js';
-import type { SheetContent } from './sheets/types.js';
+import { cellNumFmt, layoutSheet } from './sheet-layout.js';
+import { isStyled, type ColumnDef, type SheetContent } from './sheets/types.js';
 
 /**
- * The large-run workbook writer: sheet XML written directly (inline strings, shared styles by
- * index) and zipped by ZipWriter, about ten times faster per cell than ExcelJS's streaming writer.
+ * The large-run workbook writer: sheet XML encoded directly into byte chunks (byte-writer.ts;
+ * repeated texts in a shared-strings table, unique ones inline, styles by index) and zipped by
+ * ZipWriter, many times faster per cell than ExcelJS's streaming writer.
  * Same layout as the ExcelJS path (layoutSheet): frozen header row, filter on the first table,
  * fitted widths, Text-formatted NIPs. Holds no images (the caller writes them beside the file).
  * Deterministic: fixed document dates, fixed zip times, styles numbered in first-use order.
@@ -69,8 +71,20 @@ class Styles {
     return id;
   }
 
+  /** Looks already numbered, by number format, fill and font × alignment: no key string per cell. */
+  private readonly known = new Map<string | undefined, Map<string | undefined, number[]>>();
+
   /** The cellXfs index of a look. */
   id(numFmt: string | undefined, fill: string | undefined, font: 0 | 1 | 2, alignCenter = false): number {
+    let byFill = this.known.get(numFmt);
+    if (byFill === undefined) this.known.set(numFmt, (byFill = new Map()));
+    let ids = byFill.get(fill);
+    if (ids === undefined) byFill.set(fill, (ids = []));
+    const slot = font * 2 + (alignCenter ? 1 : 0);
+    return (ids[slot] ??= this.number(numFmt, fill, font, alignCenter));
+  }
+
+  private number(numFmt: string | undefined, fill: string | undefined, font: 0 | 1 | 2, alignCenter: boolean): number {
     const key: StyleKey = { numFmt: this.numFmtId(numFmt), font, fill: this.fillId(fill), alignCenter };
     const k = `${key.numFmt}|${key.font}|${key.fill}|${alignCenter ? 'c' : ''}`;
     let id = this.xfIndex.get(k);
@@ -108,26 +122,165 @@ class Styles {
   }
 }
 
-/** An inline-string cell; leading or trailing blanks kept. */
-function stringCell(ref: string, style: number, text: string): string {
-  const s = style ? ` s="${style}"` : '';
-  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
+/** True when a text starts or ends with a blank, which XML would not keep without xml:space. */
+function edgeBlank(s: string): boolean {
+  return isBlank(s.charCodeAt(0)) || isBlank(s.charCodeAt(s.length - 1));
+}
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/.test(String.fromCharCode(c)));
+}
+
+/**
+ * The shared-strings table (xl/sharedStrings.xml): a text that repeats (a unit, a rating, a
+ * program, a reason) is written once and referred to by index, which made the Pelatihan,
+ * Perilaku and Pegawai sheets' XML a fraction of its inline size. Bounded: past MAX_SHARED
+ * texts or MAX_SHARED_CHARS characters, new texts stay inline.
+ */
+const MAX_SHARED = 1 << 18;
+const MAX_SHARED_CHARS = 1 << 24;
+
+class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  readonly texts: string[] = [];
+  /** Cells that refer to the table. */
+  refs = 0;
+  private chars = 0;
+
+  /** The index of `s`, added when new; -1 when the table is full and `s` is not in it. */
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      if (this.texts.length >= MAX_SHARED || this.chars + s.length > MAX_SHARED_CHARS) return -1;
+      id = this.texts.length;
+      this.texts.push(s);
+      this.ids.set(s, id);
+      this.chars += s.length;
+    }
+    this.refs++;
+    return id;
+  }
+
+  get size(): number {
+    return this.texts.length;
+  }
+}
+
+/**
+ * Whether a column's texts go to the shared table: its first SAMPLE_TEXTS texts do; the column
+ * keeps sharing when at most half of them were new to the table (units, ratings, reasons), and
+ * writes inline from then on otherwise (names, NIPs, cell places), so unique texts do not fill
+ * the table.
+ */
+const SAMPLE_TEXTS = 256;
+const SAMPLING = 0;
+const SHARE = 1;
+const INLINE = 2;
+
+interface ColumnPlan {
+  /** Style of a plain (unstyled) number cell and of a plain text or empty cell, per column. */
+  numberStyle: number[];
+  textStyle: number[];
+  mode: Uint8Array;
+  seen: Int32Array;
+  added: Int32Array;
+  /**
+   * Each column's own texts and their shared indexes: a few hundred units or the three rating
+   * labels stay in a small, cache-warm map instead of a lookup in the whole table per cell.
+   */
+  known: Map<string, number>[];
+  /** The column's previous text and its index: rows sorted by unit repeat a text in runs. */
+  lastText: (string | undefined)[];
+  lastId: Int32Array;
 }
 
 export class DirectWorkbookWriter {
   private readonly zip: ZipWriter;
   private readonly styles = new Styles();
+  private readonly shared = new SharedStrings();
   private readonly sheets: { name: string; filter: string | null }[] = [];
-  /** Column letters by 1-based column, cached: a row of 20 cells would otherwise build 20 strings twice. */
+  /** Column letters by 1-based column, cached. */
   private readonly letters: string[] = [];
 
   constructor(path: string, private readonly fixedDate: Date) {
-    this.zip = new ZipWriter(path);
+    // zlib level 3: on this sheet XML about half the deflate CPU of level 6 (thread pool, but it
+    // shares the machine's cores with the main thread) for ~15% more bytes; with the shared
+    // strings the file is still smaller than the inline-string workbook at level 6 was.
+    this.zip = new ZipWriter(path, 3);
   }
 
   private letter(col: number): string {
     return (this.letters[col] ??= columnLetter(col - 1)); // columnLetter is 0-based
+  }
+
+  private plan(columns: ColumnDef[]): ColumnPlan {
+    const n = columns.length;
+    return {
+      numberStyle: columns.map((col) => this.styles.id(cellNumFmt(0, col, undefined), undefined, 0)),
+      textStyle: columns.map((col) => this.styles.id(cellNumFmt('', col, undefined), undefined, 0)),
+      mode: new Uint8Array(n),
+      seen: new Int32Array(n),
+      added: new Int32Array(n),
+      known: columns.map(() => new Map<string, number>()),
+      lastText: new Array<string | undefined>(n).fill(undefined),
+      lastId: new Int32Array(n),
+    };
+  }
+
+  /** `<c r="B` per column and `" s="5"` per style, made once: a cell is then three writes. */
+  private readonly cellStarts: string[] = [];
+  private readonly styleEnds: string[] = [];
+
+  /** `<c r="B7" s="5"` (the row's digits given as text). */
+  private open(w: ByteWriter, col: number, row: string, style: number): void {
+    w.ascii((this.cellStarts[col] ??= `<c r="${this.letter(col)}`));
+    w.ascii(row);
+    w.ascii((this.styleEnds[style] ??= style ? `" s="${style}"` : '"'));
+  }
+
+  /** A text cell: index `id` of the shared table, or inline when -1. */
+  private text(w: ByteWriter, col: number, row: string, style: number, text: string, id: number): void {
+    this.open(w, col, row, style);
+    if (id >= 0) {
+      w.ascii(' t="s"><v>');
+      w.uint(id);
+      w.ascii('</v></c>');
+    } else {
+      w.ascii(edgeBlank(text) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+      w.xml(text);
+      w.ascii('</t></is></c>');
+    }
+  }
+
+  /** The shared index of a data cell's text in column `c` (-1: inline), following the column's plan. */
+  private sharedId(p: ColumnPlan, c: number, text: string): number {
+    const mode = p.mode[c]!;
+    if (mode === INLINE) return -1;
+    const known = p.known[c]!;
+    let id = text === p.lastText[c] ? p.lastId[c]! : known.get(text);
+    if (id !== undefined) {
+      p.lastText[c] = text;
+      p.lastId[c] = id;
+      this.shared.refs++;
+      if (mode === SAMPLING) this.sampled(p, c, false);
+      return id;
+    }
+    const before = this.shared.size;
+    id = this.shared.id(text);
+    if (id >= 0) {
+      known.set(text, id); // a text the full table refused is not remembered either
+      p.lastText[c] = text;
+      p.lastId[c] = id;
+    }
+    if (mode === SAMPLING) this.sampled(p, c, this.shared.size > before);
+    return id;
+  }
+
+  private sampled(p: ColumnPlan, c: number, added: boolean): void {
+    if (added) p.added[c]!++;
+    if (++p.seen[c]! === SAMPLE_TEXTS) {
+      p.mode[c] = p.added[c]! * 2 <= SAMPLE_TEXTS ? SHARE : INLINE;
+      if (p.mode[c] === INLINE) p.known[c]!.clear();
+    }
   }
 
   /** Writes one sheet (streamed: rows are made, written and zipped as the layout yields them). */
@@ -135,9 +288,10 @@ export class DirectWorkbookWriter {
     const index = this.sheets.length + 1;
     const { widths, rows } = layoutSheet(content, name, lang);
     const sink = await this.zip.entry(`xl/worksheets/sheet${index}.xml`);
+    const w = new ByteWriter((chunk, release) => sink.chunk(chunk, release));
     // ExcelJS leaves out a column of its default width 9; so does this writer, so both read back alike.
-    const cols = widths.map((w, i) => (w === 9 ? '' : `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)).join('');
-    await sink.write(
+    const cols = widths.map((wd, i) => (wd === 9 ? '' : `<col min="${i + 1}" max="${i + 1}" width="${wd}" customWidth="1"/>`)).join('');
+    w.utf8(
       `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
         '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
@@ -149,8 +303,8 @@ export class DirectWorkbookWriter {
     const title = styles.id(undefined, undefined, 2);
     const bold = styles.id(undefined, undefined, 1);
     const header = styles.id(undefined, HEADER_FILL, 1, true);
-    // Data cells: the style index per column and look, so a row costs no map lookups for plain cells.
-    let chunk = '';
+    let columns: ColumnDef[] | null = null;
+    let plan: ColumnPlan | null = null;
     let result: { filterTo: { row: number; column: number } | null; lastRow: number };
     for (;;) {
       const step = rows.next();
@@ -159,41 +313,92 @@ export class DirectWorkbookWriter {
         break;
       }
       const laid = step.value;
-      const r = laid.row;
-      let xml = `<row r="${r}">`;
-      if (laid.kind === 'title') xml += stringCell(`A${r}`, title, laid.text);
-      else if (laid.kind === 'note') xml += stringCell(`A${r}`, bold, laid.text);
+      const r = String(laid.row);
+      w.ascii('<row r="');
+      w.ascii(r);
+      w.ascii('">');
+      if (laid.kind === 'title') this.text(w, 1, r, title, laid.text, this.shared.id(laid.text));
+      else if (laid.kind === 'note') this.text(w, 1, r, bold, laid.text, this.shared.id(laid.text));
       else if (laid.kind === 'header') {
-        for (let c = 0; c < laid.columns.length; c++) xml += stringCell(`${this.letter(c + 1)}${r}`, header, laid.columns[c]!.header);
+        for (let c = 0; c < laid.columns.length; c++) {
+          const h = laid.columns[c]!.header;
+          this.text(w, c + 1, r, header, h, this.shared.id(h));
+        }
       } else {
-        const { columns, cells } = laid;
-        for (let c = 0; c < columns.length; c++) {
-          const out = cellOut(cells[c]!, columns[c]!);
-          const style = styles.id(out.numFmt, out.fill, out.bold ? 1 : 0);
-          const ref = `${this.letter(c + 1)}${r}`;
-          const v = out.value;
-          if (v === null || v === '') {
-            if (style) xml += `<c r="${ref}" s="${style}"/>`;
-          } else if (typeof v === 'number') xml += `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
-          else xml += stringCell(ref, style, v);
+        const cells = laid.cells;
+        if (laid.columns !== columns) {
+          columns = laid.columns;
+          plan = this.plan(columns);
+        }
+        const p = plan!;
+        for (let c = 0; c < cells.length; c++) {
+          const data = cells[c]!;
+          const col = columns[c]!;
+          let value: string | number | null;
+          let style: number;
+          // The rules of cellOut (sheet-layout.ts), without an object per cell: plain cells take
+          // their column's style, styled ones (a predikat colour) look theirs up.
+          if (isStyled(data)) {
+            value = col.type === 'text' && data.value !== null ? String(data.value) : data.value;
+            style = styles.id(cellNumFmt(value, col, data.numFmt), data.fill, data.bold ? 1 : 0);
+          } else if (typeof data === 'number') {
+            if (col.type === 'text') {
+              value = String(data);
+              style = p.textStyle[c]!;
+            } else {
+              if (!Number.isFinite(data)) throw new Error(`appraise: cannot write a non-finite number (${data}) to a sheet`);
+              value = data;
+              style = p.numberStyle[c]!;
+            }
+          } else {
+            value = data;
+            style = p.textStyle[c]!;
+          }
+          if (value === null || value === '') {
+            if (style) {
+              this.open(w, c + 1, r, style);
+              w.ascii('/>');
+            }
+          } else if (typeof value === 'number') {
+            this.open(w, c + 1, r, style);
+            w.ascii('><v>');
+            w.number(value);
+            w.ascii('</v></c>');
+          } else this.text(w, c + 1, r, style, value, this.sharedId(p, c, value));
         }
       }
-      chunk += `${xml}</row>`;
-      if (chunk.length >= 1 << 16) {
-        await sink.write(chunk);
-        chunk = '';
-      }
+      w.ascii('</row>');
+      if (w.full) await w.flush();
     }
     const { filterTo } = result;
     const filter = filterTo === null ? null : `A1:${this.letter(filterTo.column)}${filterTo.row}`;
-    await sink.write(`${chunk}</sheetData>${filter ? `<autoFilter ref="${filter}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+    w.ascii(`</sheetData>${filter ? `<autoFilter ref="${filter}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+    await w.flush();
     await sink.end();
     this.sheets.push({ name, filter });
+  }
+
+  /** xl/sharedStrings.xml, after the sheets that filled it. */
+  private async writeSharedStrings(): Promise<void> {
+    const sink = await this.zip.entry('xl/sharedStrings.xml');
+    const w = new ByteWriter((chunk, release) => sink.chunk(chunk, release));
+    w.utf8(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.shared.refs}" uniqueCount="${this.shared.size}">`);
+    for (const text of this.shared.texts) {
+      w.ascii(edgeBlank(text) ? '<si><t xml:space="preserve">' : '<si><t>');
+      w.xml(text);
+      w.ascii('</t></si>');
+      if (w.full) await w.flush();
+    }
+    w.ascii('</sst>');
+    await w.flush();
+    await sink.end();
   }
 
   /** Writes the workbook, styles, relationships and document properties, and closes the file. */
   async close(): Promise<void> {
     const n = this.sheets.length;
+    const hasShared = this.shared.size > 0;
+    if (hasShared) await this.writeSharedStrings();
     const date = this.fixedDate.toISOString().replace(/\.\d{3}Z$/, 'Z');
     const sheetRefs = this.sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
     // Excel keeps a filter's range as the hidden name _FilterDatabase of its sheet.
@@ -210,7 +415,9 @@ export class DirectWorkbookWriter {
       .join('');
     await this.zip.add(
       'xl/_rels/workbook.xml.rels',
-      `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${sheetRels}<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
+      `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${sheetRels}<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+        (hasShared ? `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+        '</Relationships>',
     );
     await this.zip.add('xl/styles.xml', this.styles.xml());
     await this.zip.add(
@@ -240,6 +447,7 @@ export class DirectWorkbookWriter {
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         `${overrides}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+        (hasShared ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
         '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
     );

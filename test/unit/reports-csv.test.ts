@@ -56,6 +56,23 @@ describe('writeCsv', () => {
     expect((await readFile(path, 'utf8')).replace(/^\uFEFF/, '')).toBe('n,s\r\n1,r1\r\n2,r2\r\n3,r3\r\n');
   });
 
+  it('quotes a neutralised field when it must, writes a styled cell as its value, and streams many rows', async () => {
+    const path = join(dir, 'mixed.csv');
+    const rows: unknown[][] = [['=1,2', '\rx', '-"q"', { value: 'Baik', fill: 'FFC6EFCE' }, { value: 97.5 }, true, 'ünï — 𝄞']];
+    for (let i = 0; i < 30_000; i++) rows.push([i, `baris ${i}, "kutip"`, i / 8, null]);
+    await writeCsv(path, ['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows);
+    const lines = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[1]).toBe(`"'=1,2","'\rx","'-""q""",Baik,97.5,true,ünï — 𝄞`);
+    expect(lines[2]).toBe('0,"baris 0, ""kutip""",0,');
+    expect(lines[30_001]).toBe('29999,"baris 29999, ""kutip""",3749.875,');
+    expect(lines.length).toBe(30_003); // header, rows, and the empty rest after the last CRLF
+  });
+
+  it('fails on a value it cannot write', async () => {
+    await expect(writeCsv(join(dir, 'obj.csv'), ['x'], [[{ nope: 1 }]])).rejects.toThrow(/type object/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('fails on a non-finite number and leaves no file', async () => {
     const path = join(dir, 'bad.csv');
     await expect(writeCsv(path, ['x'], [[Number.POSITIVE_INFINITY]])).rejects.toThrow(/non-finite/);

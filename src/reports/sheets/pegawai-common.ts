@@ -29,16 +29,16 @@ export function leadingColumns(run: RunResult, lang: Lang): ColumnDef[] {
   ];
 }
 
+/** The leading cells of an employee's row, in a fresh array the caller may extend. */
 export function leadingCells(run: RunResult, e: EmployeeResult): CellData[] {
-  const byKey = new Map(e.aspects.map((a) => [a.key, a.score]));
-  return [
-    e.employee.nip,
-    e.employee.name,
-    e.employee.unit,
-    e.employee.position,
-    ...run.config.aspects.map((a) => roundForReport(byKey.get(a.key) ?? null)),
-    roundForReport(e.workScore),
-  ];
+  const cells: CellData[] = [e.employee.nip, e.employee.name, e.employee.unit, e.employee.position];
+  for (const a of run.config.aspects) {
+    let score: number | null = null;
+    for (const x of e.aspects) if (x.key === a.key) score = x.score; // the last of a key, as a Map by key keeps
+    cells.push(roundForReport(score));
+  }
+  cells.push(roundForReport(e.workScore));
+  return cells;
 }
 
 export function statusColumns(lang: Lang): ColumnDef[] {

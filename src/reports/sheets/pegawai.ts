@@ -43,23 +43,33 @@ export function buildPegawai(run: RunResult, lang: Lang): SheetContent {
     { header: H.training[lang], type: 'integer', width: 12 },
   ];
   const feedback = run.feedback?.employees;
-  const rows = sortedEmployees(run).map((e): CellData[] => {
-    const predikat: CellData =
-      e.predikat === null ? null : { value: predikatLabel(e.predikat, lang), fill: PREDIKAT_FILLS[e.predikat] };
-    return [
-      ...leadingCells(run, e),
+  // Made as the writer pulls them, not held (see Perilaku).
+  const rows = function* (): Generator<CellData[]> {
+    for (const e of sortedEmployees(run)) yield row(e);
+  };
+  // One predikat cell per predikat for the whole sheet (the writers never change a cell).
+  const predikatCells = new Map<Predikat, CellData>();
+  const predikatCell = (p: Predikat): CellData => {
+    let cell = predikatCells.get(p);
+    if (cell === undefined) predikatCells.set(p, (cell = { value: predikatLabel(p, lang), fill: PREDIKAT_FILLS[p] }));
+    return cell;
+  };
+  const row = (e: ReturnType<typeof sortedEmployees>[number]): CellData[] => {
+    const cells = leadingCells(run, e);
+    cells.push(
       rating(e.workRating.suggested, lang),
       rating(e.workRating.final, lang),
       rating(e.behaviourRating, lang),
-      predikat,
+      e.predikat === null ? null : predikatCell(e.predikat),
       roundForReport(e.satisfaction?.ikm ?? null),
       // Complaints in the responses the employee's IKM comes from (officer, services or unit).
       e.satisfaction === null ? null : (feedback?.get(e.employee.nip)?.basisComplaints.total ?? null),
       ...statusCells(e, lang),
       e.training === null ? null : e.training.length,
-    ];
-  });
-  return { blocks: [{ columns, rows }] };
+    );
+    return cells;
+  };
+  return { blocks: [{ columns, rows: rows() }] };
 }
 
 export const pegawaiSheet: SheetBuilder = { name: 'Pegawai', build: buildPegawai };

@@ -1,7 +1,7 @@
 import type { Lang, Text } from '../../domain/i18n.js';
 import { formatPlace } from '../../domain/place.js';
-import { ratingLabel } from '../../domain/ratings.js';
-import { berakhlakLabel, raterRoleLabel, type BerakhlakKey } from '../../engine/behaviour.js';
+import { ratingLabel, type Rating } from '../../domain/ratings.js';
+import { berakhlakLabel, raterRoleLabel, type BerakhlakKey, type RaterRole } from '../../engine/behaviour.js';
 import { BERAKHLAK_VALUES } from '../../ingest/columns.js';
 import type { RunResult } from '../../pipeline/types.js';
 import { roundForReport, sortedEmployees } from '../common.js';
@@ -44,33 +44,52 @@ export function buildPerilaku(run: RunResult, lang: Lang): SheetContent {
     { header: H.from[lang], type: 'general', width: 10 },
     { header: H.reason[lang], type: 'general', width: 40 },
   ];
-  const raterRows: CellData[][] = [];
-  const rows = sortedEmployees(run).map((e): CellData[] => {
+  // Rows are made as the writer pulls them (generators, not arrays): at 100,000 employees the
+  // held rows were promoted to the old generation only to die there.
+  const employees = sortedEmployees(run);
+  // One cell per rating for the whole sheet (the writers never change a cell).
+  const ratingCells = new Map<Rating, CellData>();
+  const ratingCell = (r: Rating): CellData => {
+    let cell = ratingCells.get(r);
+    if (cell === undefined) {
+      const fill = RATING_FILLS[r];
+      cell = fill ? { value: ratingLabel(r, lang), fill } : ratingLabel(r, lang);
+      ratingCells.set(r, cell);
+    }
+    return cell;
+  };
+  const employeeRow = (e: (typeof employees)[number]): CellData[] => {
     const b = e.behaviour ?? null;
-    const head: CellData[] = [e.employee.nip, e.employee.name, e.employee.unit];
+    const row: CellData[] = [e.employee.nip, e.employee.name, e.employee.unit];
     if (b === null) {
       const why = e.explanation.find((s) => s.step === 'behaviourPending')?.text ?? null;
-      return [...head, null, ...keys.flatMap(() => [null, null]), null, null, why];
+      for (let i = 0; i < 2 * keys.length + 3; i++) row.push(null);
+      row.push(why);
+      return row;
     }
-    const roles = [...new Set(b.raters.map((r) => r.role))].map((r) => `${raterRoleLabel(r, lang)} ${b.raters.filter((x) => x.role === r).length}`).join(', ');
-    for (const r of b.raters) {
-      raterRows.push([e.employee.nip, e.employee.name, r.raterNip, raterRoleLabel(r.role, lang), roundForReport(r.share * 100), formatPlace(r.place)]);
+    // Raters per role, roles in the order they first appear.
+    const perRole = new Map<RaterRole, number>();
+    for (const r of b.raters) perRole.set(r.role, (perRole.get(r.role) ?? 0) + 1);
+    row.push([...perRole].map(([role, n]) => `${raterRoleLabel(role, lang)} ${n}`).join(', '));
+    for (const k of keys) {
+      let v: (typeof b.values)[number] | undefined;
+      for (const x of b.values) if (x.key === k) v = x; // the last of a key, as a Map by key would keep
+      if (v) row.push(roundForReport(v.mean), ratingCell(v.rating));
+      else row.push(null, null);
     }
-    const byKey = new Map(b.values.map((v) => [v.key, v]));
-    return [
-      ...head,
-      roles,
-      ...keys.flatMap((k): CellData[] => {
-        const v = byKey.get(k);
-        if (!v) return [null, null];
-        const fill = RATING_FILLS[v.rating];
-        return [roundForReport(v.mean), fill ? { value: ratingLabel(v.rating, lang), fill } : ratingLabel(v.rating, lang)];
-      }),
-      RATING_FILLS[b.overall] ? { value: ratingLabel(b.overall, lang), fill: RATING_FILLS[b.overall]! } : ratingLabel(b.overall, lang),
-      b.fromPeriod,
-      null,
-    ];
-  });
+    row.push(ratingCell(b.overall), b.fromPeriod, null);
+    return row;
+  };
+  const rows = function* (): Generator<CellData[]> {
+    for (const e of employees) yield employeeRow(e);
+  };
+  const raterRows = function* (): Generator<CellData[]> {
+    for (const e of employees) {
+      for (const r of e.behaviour?.raters ?? []) {
+        yield [e.employee.nip, e.employee.name, r.raterNip, raterRoleLabel(r.role, lang), roundForReport(r.share * 100), formatPlace(r.place)];
+      }
+    }
+  };
   const raters: SheetBlock = {
     title: H.raterTitle[lang],
     columns: [
@@ -81,9 +100,9 @@ export function buildPerilaku(run: RunResult, lang: Lang): SheetContent {
       { header: H.share[lang], type: 'number', width: 10 },
       { header: H.place[lang], type: 'general', width: 36 },
     ],
-    rows: raterRows,
+    rows: raterRows(),
   };
-  return { blocks: [{ columns, rows }, raters] };
+  return { blocks: [{ columns, rows: rows() }, raters] };
 }
 
 export const perilakuSheet: SheetBuilder = { name: 'Perilaku', build: buildPerilaku };
