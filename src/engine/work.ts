@@ -3,7 +3,7 @@ import { atLeast, below, roundHalfUp } from '../domain/exact.js';
 import type { Lang } from '../domain/i18n.js';
 import type { CellPlace } from '../domain/place.js';
 import { ratingLabel, type Rating } from '../domain/ratings.js';
-import { computeCapaian, formatInput, formatResult, withMissingPolicy } from './capaian.js';
+import { capaianWithPolicy, formatInput, formatResult } from './capaian.js';
 import type {
   AspectResult,
   Employee,
@@ -106,28 +106,80 @@ export function scoreWork(input: WorkInput): EmployeeResult {
   // Without words the result has no `explanation` key: adding the accessor is then a plain new
   // property (redefining a data property would put every result in slow dictionary mode).
   const result = computeWork(input, false) as Omit<EmployeeResult, 'explanation'>;
-  // One getter for all results, its state under a non-enumerable symbol: per-result closures
-  // would give every result its own hidden class.
-  Object.defineProperty(result, LAZY, { value: { input, steps: null, edits: [] } satisfies LazyExplanation, writable: false });
-  return Object.defineProperty(result, 'explanation', EXPLANATION) as EmployeeResult;
+  const lazy: LazyExplanation = {
+    employee: input.employee,
+    indicators: input.indicators,
+    satisfaction: input.satisfaction,
+    settings: settingsOf(input),
+    steps: null,
+    edits: NO_EDITS,
+  };
+  return withLazyExplanation(result, lazy);
 }
 
 const LAZY = Symbol('lazy explanation');
 
+/**
+ * What a later stage adds to an employee's explanation while it is not written yet: a function
+ * that edits the steps, or a StageExplainer (one object for the whole run, so no employee keeps a
+ * closure of its own).
+ */
+export type ExplanationEdit = ((steps: ExplanationStep[]) => void) | StageExplainer;
+
+/**
+ * Writes a stage's steps into one employee's explanation when it is read, from the stage's run-wide
+ * inputs. `result` is the employee's result the explanation is read from; `before` is the result the
+ * stage started from, with the same fields as then (scoreWork's result, computed again with words).
+ */
+export interface StageExplainer {
+  explain(steps: ExplanationStep[], result: EmployeeResult, before: EmployeeResult): void;
+}
+
+/** The scoring settings of a run: one object shared by its employees' explanations. */
+interface WorkSettings {
+  aspects: AspectConfig[];
+  scoring: Config['scoring'];
+  ikmTarget: number;
+  lang: Lang;
+}
+
 interface LazyExplanation {
-  input: WorkInput;
+  employee: Employee;
+  indicators: Indicator[];
+  satisfaction: SatisfactionSummary | null;
+  settings: WorkSettings;
   steps: ExplanationStep[] | null;
-  /** Edits by later stages (extendExplanation), applied in order when the steps are written. */
-  edits: ((steps: ExplanationStep[]) => void)[];
+  /** Edits by later stages, applied in order when the steps are written; replaced, at its exact size, on each addition. */
+  edits: readonly ExplanationEdit[];
+}
+
+const NO_EDITS: readonly ExplanationEdit[] = Object.freeze([]);
+
+let lastSettings: WorkSettings | null = null;
+/** The settings of `input`, the same object as the previous employee's when they are the same. */
+function settingsOf(input: WorkInput): WorkSettings {
+  const s = lastSettings;
+  if (s !== null && s.aspects === input.aspects && s.scoring === input.scoring && s.ikmTarget === input.ikmTarget && s.lang === input.lang) return s;
+  return (lastSettings = { aspects: input.aspects, scoring: input.scoring, ikmTarget: input.ikmTarget, lang: input.lang });
+}
+
+function inputOf(lazy: LazyExplanation): WorkInput {
+  return { employee: lazy.employee, indicators: lazy.indicators, satisfaction: lazy.satisfaction, ...lazy.settings };
+}
+
+function applyEdit(edit: ExplanationEdit, steps: ExplanationStep[], result: EmployeeResult, before: EmployeeResult): void {
+  if (typeof edit === 'function') edit(steps);
+  else edit.explain(steps, result, before);
 }
 
 const EXPLANATION = {
-  get(this: { [LAZY]: LazyExplanation }): ExplanationStep[] {
+  get(this: EmployeeResult & { [LAZY]: LazyExplanation }): ExplanationStep[] {
     const lazy = this[LAZY];
     if (lazy.steps === null) {
-      const steps = computeWork(lazy.input, true).explanation;
-      for (const edit of lazy.edits) edit(steps);
-      lazy.edits = [];
+      const before = computeWork(inputOf(lazy), true);
+      const steps = before.explanation;
+      for (const edit of lazy.edits) applyEdit(edit, steps, this, before);
+      lazy.edits = NO_EDITS;
       lazy.steps = steps;
     }
     return lazy.steps;
@@ -139,30 +191,43 @@ const EXPLANATION = {
   configurable: true,
 } satisfies PropertyDescriptor;
 
-/**
- * Adds to a result's explanation (a later stage's steps) without writing the explanation out
- * when nobody has read it yet: the edit then runs when it is first read. Same steps either way.
- */
-export function extendExplanation(result: EmployeeResult, edit: (steps: ExplanationStep[]) => void): void {
-  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
-  if (lazy !== undefined && lazy.steps === null) lazy.edits.push(edit);
-  else edit(result.explanation);
+/** `result` with its explanation written from `lazy` when read. */
+function withLazyExplanation(result: object, lazy: LazyExplanation): EmployeeResult {
+  // One getter for all results, its state under a non-enumerable symbol: per-result closures
+  // would give every result its own hidden class.
+  Object.defineProperty(result, LAZY, { value: lazy, writable: false });
+  return Object.defineProperty(result, 'explanation', EXPLANATION) as EmployeeResult;
 }
 
 /**
- * A copy of `result` with `changes` (a later stage's fields) and `added` steps at the end of its
- * explanation, keeping the explanation unwritten when it has not been read. `{ ...result }` would
- * read it (a spread calls the getter) for every employee.
+ * Adds to a result's explanation (a later stage's steps) without writing the explanation out
+ * when nobody has read it yet: the edit then runs when it is first read. Same steps either way
+ * (a StageExplainer applied now gets the result itself as `before`).
  */
-export function withChanges(result: EmployeeResult, changes: Partial<EmployeeResult>, added: readonly ExplanationStep[]): EmployeeResult {
+export function extendExplanation(result: EmployeeResult, edit: ExplanationEdit): void {
   const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
-  if (lazy === undefined || lazy.steps !== null) return { ...result, ...changes, explanation: [...result.explanation, ...added] };
+  if (lazy !== undefined && lazy.steps === null) lazy.edits = [...lazy.edits, edit];
+  else applyEdit(edit, result.explanation, result, result);
+}
+
+/**
+ * A copy of `result` with `changes` (a later stage's fields), whose explanation gets `explainer`'s
+ * steps at the end, keeping it unwritten when it has not been read. `{ ...result }` would read it
+ * (a spread calls the getter) for every employee.
+ */
+export function withChanges(result: EmployeeResult, changes: Partial<EmployeeResult>, explainer?: StageExplainer): EmployeeResult {
+  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
+  if (lazy === undefined || lazy.steps !== null) {
+    const steps = [...result.explanation];
+    const copy = { ...result, ...changes, explanation: steps };
+    explainer?.explain(steps, copy, result);
+    return copy;
+  }
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(result)) if (key !== 'explanation') copy[key] = (result as unknown as Record<string, unknown>)[key];
   Object.assign(copy, changes);
-  const edits = added.length > 0 ? [...lazy.edits, (steps: ExplanationStep[]) => void steps.push(...added)] : [...lazy.edits];
-  Object.defineProperty(copy, LAZY, { value: { input: lazy.input, steps: null, edits } satisfies LazyExplanation, writable: false });
-  return Object.defineProperty(copy, 'explanation', EXPLANATION) as unknown as EmployeeResult;
+  const edits = explainer === undefined ? lazy.edits : [...lazy.edits, explainer];
+  return withLazyExplanation(copy, { ...lazy, steps: null, edits });
 }
 
 /** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
@@ -200,10 +265,10 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
   const pendingReasons: string[] = [];
 
   // 1. Capaian per indicator, with the missing-realisasi policy.
+  // A missing realisasi's formula then says how the policy treated it (IndicatorResult.formula).
+  const capaianPolicy = { capaianCap: cap, missing: scoring.missing };
   const results: IndicatorResult[] = indicators.map((ind) => {
-    let r = computeCapaian(ind, { capaianCap: cap }, lang);
-    // The formula then says how the policy treated it (CapaianResult.formula).
-    if (r.status === 'not-reported') r = withMissingPolicy(r, scoring.missing);
+    const r = capaianWithPolicy(ind, capaianPolicy, lang);
     if (words) explanation.push({
       step: 'capaian',
       text: `${ind.code} ${ind.text}: ${r.formula}`,

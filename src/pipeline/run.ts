@@ -5,7 +5,7 @@ import { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import type { Predikat } from '../domain/ratings.js';
 import { PREDIKATS } from '../domain/ratings.js';
-import { extendExplanation, scoreWork } from '../engine/work.js';
+import { extendExplanation, scoreWork, type StageExplainer } from '../engine/work.js';
 import type { EmployeeResult } from '../engine/types.js';
 import { COLUMNS } from '../ingest/columns.js';
 import type { RowCounts } from '../ingest/counts.js';
@@ -110,9 +110,16 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     }));
     addSatisfactionStep(employees[employees.length - 1]!, feedback, lang);
   }
-  for (const e of employees) {
-    const steps = combineSteps(indicatorsByNip.get(e.employee.nip) ?? [], lang);
-    if (steps.length > 0) extendExplanation(e, (explanation) => void explanation.unshift(...steps));
+  if (indicatorInputs.parts) {
+    // How each combined indicator came from its sub-periods, written when the explanation is read.
+    const combined: StageExplainer = {
+      explain(steps, result) {
+        steps.unshift(...combineSteps(indicatorsByNip.get(result.employee.nip) ?? [], lang));
+      },
+    };
+    for (const e of employees) {
+      if (indicatorsByNip.get(e.employee.nip)?.some((i) => i.combinedFrom !== undefined)) extendExplanation(e, combined);
+    }
   }
 
   // Behaviour, the appraiser's rating, predikat, leader rule and curve (issue 4).
@@ -150,8 +157,14 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   };
 }
 
+/**
+ * One collator for every comparison: `a.localeCompare(b, 'id')` is defined as the compare of an
+ * `Intl.Collator('id')` (ECMA-402), but builds that collator on each call.
+ */
+const UNIT_ORDER = new Intl.Collator('id');
+
 function byUnitThenNip(a: { unit: string; nip: string }, b: { unit: string; nip: string }): number {
-  return a.unit.localeCompare(b.unit, 'id') || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0);
+  return UNIT_ORDER.compare(a.unit, b.unit) || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0);
 }
 
 export function summariseUnits(employees: EmployeeResult[]): UnitResult[] {
@@ -162,7 +175,7 @@ export function summariseUnits(employees: EmployeeResult[]): UnitResult[] {
     byUnit.set(e.employee.unit, list);
   }
   return [...byUnit.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'id'))
+    .sort(([a], [b]) => UNIT_ORDER.compare(a, b))
     .map(([unit, list]) => {
       const scored = list.filter((e) => e.workScore !== null);
       const withPredikat = list.filter((e) => e.predikat !== null);
