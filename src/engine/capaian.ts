@@ -189,15 +189,28 @@ export function computeCapaian(ind: Indicator, policy: { capaianCap: number }, l
   return scoreIndicator(ind, policy.capaianCap, null, lang);
 }
 
+export interface CapaianPolicy {
+  capaianCap: number;
+  missing: NonNullable<IndicatorResult['missingPolicy']>;
+}
+
 /**
  * computeCapaian, then withMissingPolicy when the realisasi is missing, in one result: what the
  * scoring keeps for every indicator.
  */
-export function capaianWithPolicy(ind: Indicator, policy: { capaianCap: number; missing: NonNullable<IndicatorResult['missingPolicy']> }, lang: Lang): IndicatorResult {
-  return scoreIndicator(ind, policy.capaianCap, policy.missing, lang);
+export function capaianWithPolicy(ind: Indicator, policy: CapaianPolicy, lang: Lang): IndicatorResult {
+  return scoreIndicator(ind, policy.capaianCap, policy.missing, lang, true);
 }
 
-function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<IndicatorResult['missingPolicy']> | null, lang: Lang): IndicatorResult {
+/**
+ * capaianWithPolicy without the `formula` property, for a computation that keeps none of its
+ * results (the scoring of work.ts without words): defining the accessor is most of a result's cost.
+ */
+export function capaianNumbers(ind: Indicator, policy: CapaianPolicy): Omit<IndicatorResult, 'formula'> {
+  return scoreIndicator(ind, policy.capaianCap, policy.missing, 'id', false);
+}
+
+function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<IndicatorResult['missingPolicy']> | null, lang: Lang, formula = true): IndicatorResult {
   const problem = targetProblem(ind.direction, ind.target);
   if (problem !== null) {
     throw new Error(
@@ -205,15 +218,25 @@ function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<Indica
     );
   }
   if (!(cap > 0)) throw new Error(`capaianCap must be positive, got ${cap}`);
-  const context = formulaContext(cap, lang);
+  const context = formula ? formulaContext(cap, lang) : null;
+  const make = (
+    indicator: Indicator,
+    capaian: number | null,
+    uncapped: number | null,
+    status: IndicatorResult['status'],
+    missingPolicy?: IndicatorResult['missingPolicy'],
+  ): IndicatorResult =>
+    context !== null
+      ? capaianResult(indicator, capaian, uncapped, status, context, missingPolicy)
+      : ({ indicator, capaian, uncapped, status, missingPolicy } as IndicatorResult);
   if (ind.actual === null) {
-    if (missing === null) return capaianResult(ind, null, null, 'not-reported', context);
+    if (missing === null) return make(ind, null, null, 'not-reported');
     const zero = missing === 'zero';
-    return capaianResult(ind, zero ? 0 : null, zero ? 0 : null, 'not-reported', context, missing);
+    return make(ind, zero ? 0 : null, zero ? 0 : null, 'not-reported', missing);
   }
   if (!Number.isFinite(ind.actual)) {
     throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
   }
   const c = uncappedCapaian(ind, ind.actual, lang, false);
-  return capaianResult(ind, c.value > cap ? cap : c.value, c.value, 'ok', context);
+  return make(ind, c.value > cap ? cap : c.value, c.value, 'ok');
 }

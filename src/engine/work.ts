@@ -3,7 +3,7 @@ import { atLeast, below, roundHalfUp } from '../domain/exact.js';
 import type { Lang } from '../domain/i18n.js';
 import type { CellPlace } from '../domain/place.js';
 import { ratingLabel, type Rating } from '../domain/ratings.js';
-import { capaianWithPolicy, formatInput, formatResult } from './capaian.js';
+import { capaianNumbers, capaianWithPolicy, formatInput, formatResult, type CapaianPolicy } from './capaian.js';
 import type {
   AspectResult,
   Employee,
@@ -101,11 +101,16 @@ const BASIS: Record<SatisfactionSummary['basis'], Record<Lang, string>> = {
  * Scores one employee. The numbers, statuses, notes and pending reasons are computed now; the
  * explanation steps (dozens of formatted numbers per employee) are written when `explanation` is
  * first read, by the same code, and kept from then on (so a caller may push steps onto it).
+ *
+ * `indicators` (an IndicatorResult per indicator) is made from the employee's indicators each time
+ * it is read: a division and a comparison each, where keeping them cost ~100 bytes per indicator
+ * (their boxed numbers included). Read it once into a local when looping over it.
  */
 export function scoreWork(input: WorkInput): EmployeeResult {
-  // Without words the result has no `explanation` key: adding the accessor is then a plain new
-  // property (redefining a data property would put every result in slow dictionary mode).
-  const result = computeWork(input, false) as Omit<EmployeeResult, 'explanation'>;
+  // Without words the result has no `explanation` and no `indicators` key: adding the accessors is
+  // then a plain new property (redefining a data property would put every result in slow
+  // dictionary mode).
+  const result = computeWork(input, false) as Omit<EmployeeResult, 'explanation' | 'indicators'>;
   const lazy: LazyExplanation = {
     employee: input.employee,
     indicators: input.indicators,
@@ -141,6 +146,8 @@ interface WorkSettings {
   scoring: Config['scoring'];
   ikmTarget: number;
   lang: Lang;
+  /** What capaianWithPolicy needs of `scoring`. */
+  capaian: CapaianPolicy;
 }
 
 interface LazyExplanation {
@@ -160,11 +167,13 @@ let lastSettings: WorkSettings | null = null;
 function settingsOf(input: WorkInput): WorkSettings {
   const s = lastSettings;
   if (s !== null && s.aspects === input.aspects && s.scoring === input.scoring && s.ikmTarget === input.ikmTarget && s.lang === input.lang) return s;
-  return (lastSettings = { aspects: input.aspects, scoring: input.scoring, ikmTarget: input.ikmTarget, lang: input.lang });
+  const capaian = { capaianCap: input.scoring.capaianCap, missing: input.scoring.missing };
+  return (lastSettings = { aspects: input.aspects, scoring: input.scoring, ikmTarget: input.ikmTarget, lang: input.lang, capaian });
 }
 
 function inputOf(lazy: LazyExplanation): WorkInput {
-  return { employee: lazy.employee, indicators: lazy.indicators, satisfaction: lazy.satisfaction, ...lazy.settings };
+  const { aspects, scoring, ikmTarget, lang } = lazy.settings;
+  return { employee: lazy.employee, indicators: lazy.indicators, satisfaction: lazy.satisfaction, aspects, scoring, ikmTarget, lang };
 }
 
 function applyEdit(edit: ExplanationEdit, steps: ExplanationStep[], result: EmployeeResult, before: EmployeeResult): void {
@@ -191,11 +200,25 @@ const EXPLANATION = {
   configurable: true,
 } satisfies PropertyDescriptor;
 
-/** `result` with its explanation written from `lazy` when read. */
+const INDICATORS = {
+  get(this: { [LAZY]: LazyExplanation }): IndicatorResult[] {
+    const { indicators, settings } = this[LAZY];
+    return indicators.map((ind) => capaianWithPolicy(ind, settings.capaian, settings.lang));
+  },
+  set(this: object, value: IndicatorResult[]) {
+    // Assigned results replace the made ones (a plain property from then on).
+    Object.defineProperty(this, 'indicators', { value, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+} satisfies PropertyDescriptor;
+
+/** `result` with its indicator results made from `lazy` and its explanation written from it, when read. */
 function withLazyExplanation(result: object, lazy: LazyExplanation): EmployeeResult {
   // One getter for all results, its state under a non-enumerable symbol: per-result closures
   // would give every result its own hidden class.
   Object.defineProperty(result, LAZY, { value: lazy, writable: false });
+  Object.defineProperty(result, 'indicators', INDICATORS);
   return Object.defineProperty(result, 'explanation', EXPLANATION) as EmployeeResult;
 }
 
@@ -224,7 +247,7 @@ export function withChanges(result: EmployeeResult, changes: Partial<EmployeeRes
     return copy;
   }
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(result)) if (key !== 'explanation') copy[key] = (result as unknown as Record<string, unknown>)[key];
+  for (const key of Object.keys(result)) if (key !== 'explanation' && key !== 'indicators') copy[key] = (result as unknown as Record<string, unknown>)[key];
   Object.assign(copy, changes);
   const edits = explainer === undefined ? lazy.edits : [...lazy.edits, explainer];
   return withLazyExplanation(copy, { ...lazy, steps: null, edits });
@@ -267,8 +290,9 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
   // 1. Capaian per indicator, with the missing-realisasi policy.
   // A missing realisasi's formula then says how the policy treated it (IndicatorResult.formula).
   const capaianPolicy = { capaianCap: cap, missing: scoring.missing };
+  // Without words no result leaves this function: they need no formula.
   const results: IndicatorResult[] = indicators.map((ind) => {
-    const r = capaianWithPolicy(ind, capaianPolicy, lang);
+    const r = words ? capaianWithPolicy(ind, capaianPolicy, lang) : (capaianNumbers(ind, capaianPolicy) as IndicatorResult);
     if (words) explanation.push({
       step: 'capaian',
       text: `${ind.code} ${ind.text}: ${r.formula}`,
@@ -393,7 +417,8 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
 
   const base = {
     employee,
-    indicators: results,
+    // Without words (scoreWork) the results are made when read; see scoreWork.
+    ...(words ? { indicators: results } : {}),
     aspects: aspectResults,
     behaviourRating: null,
     predikat: null,

@@ -157,6 +157,7 @@ interface TableColumns {
  * being kept for each of millions of indicators; they equal the places the table gave the cells.
  */
 class IndicatorPlaces {
+  // Plain fields and a module function (a private method would add a brand field to every instance).
   readonly #table: TableColumns;
   readonly #row: number;
 
@@ -166,23 +167,23 @@ class IndicatorPlaces {
   }
 
   get row(): CellPlace {
-    const { file, sheet } = this.#table;
-    return sheet !== undefined ? { file, sheet, row: this.#row } : { file, row: this.#row };
+    return cellPlace(this.#table, this.#row, null);
   }
 
   get target(): CellPlace {
-    return this.#at(this.#table.target);
+    return cellPlace(this.#table, this.#row, this.#table.target);
   }
 
   get actual(): CellPlace {
-    return this.#at(this.#table.actual);
+    return cellPlace(this.#table, this.#row, this.#table.actual);
   }
+}
 
-  #at(column: string | null): CellPlace {
-    if (column === null) return this.row;
-    const { file, sheet } = this.#table;
-    return sheet !== undefined ? { file, sheet, row: this.#row, column } : { file, row: this.#row, column };
-  }
+/** The place of a row (column null) or of one of its cells, as the table gave it. */
+function cellPlace(table: TableColumns, row: number, column: string | null): CellPlace {
+  const { file, sheet } = table;
+  if (column === null) return sheet !== undefined ? { file, sheet, row } : { file, row };
+  return sheet !== undefined ? { file, sheet, row, column } : { file, row, column };
 }
 
 /**

@@ -98,7 +98,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
 
   say(lang === 'id' ? 'Menghitung nilai' : 'Scoring');
   const employees: EmployeeResult[] = [];
-  for (const employee of [...roster.employees.values()].sort(byUnitThenNip)) {
+  for (const employee of byUnitThenNip([...roster.employees.values()])) {
     employees.push(scoreWork({
       employee,
       indicators: indicatorsByNip.get(employee.nip) ?? [],
@@ -163,8 +163,16 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
  */
 const UNIT_ORDER = new Intl.Collator('id');
 
-function byUnitThenNip(a: { unit: string; nip: string }, b: { unit: string; nip: string }): number {
-  return UNIT_ORDER.compare(a.unit, b.unit) || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0);
+/**
+ * Employees by unit (the collator's order), then NIP. The units, a few hundred at most, are ranked
+ * once (units the collator finds equal share a rank), so the employee sort compares numbers: the
+ * same order as comparing the unit names in every comparison.
+ */
+function byUnitThenNip<T extends { unit: string; nip: string }>(list: T[]): T[] {
+  const units = [...new Set(list.map((e) => e.unit))].sort(UNIT_ORDER.compare);
+  const rank = new Map<string, number>();
+  units.forEach((unit, i) => rank.set(unit, i > 0 && UNIT_ORDER.compare(units[i - 1]!, unit) === 0 ? rank.get(units[i - 1]!)! : i));
+  return list.sort((a, b) => rank.get(a.unit)! - rank.get(b.unit)! || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0));
 }
 
 export function summariseUnits(employees: EmployeeResult[]): UnitResult[] {
