@@ -253,13 +253,19 @@ export function withChanges(result: EmployeeResult, changes: Partial<EmployeeRes
   return withLazyExplanation(copy, { ...lazy, steps: null, edits });
 }
 
-/** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
-function computeWork(input: WorkInput, words: boolean): EmployeeResult {
-  const { employee, indicators, satisfaction, aspects, scoring, ikmTarget, lang } = input;
-  const L = (id: string, en: string): string => (lang === 'id' ? id : en);
-  const cap = scoring.capaianCap;
+/** How an indicator is named in an error (written only when one is thrown). */
+function where(ind: Indicator): string {
+  return `Indicator ${ind.code} (NIP ${ind.nip})`;
+}
 
-  // Preconditions: ingest and config validation guarantee these; a violation is a bug upstream.
+const CHECKED_ASPECTS = new WeakMap<readonly AspectConfig[], ReadonlyMap<string, AspectConfig>>();
+/**
+ * The configured aspects by key, checked once per configuration (the same array for every employee
+ * of a run). Preconditions: the config schema guarantees these; a violation is a bug upstream.
+ */
+function aspectsByKey(aspects: readonly AspectConfig[]): ReadonlyMap<string, AspectConfig> {
+  const known = CHECKED_ASPECTS.get(aspects);
+  if (known !== undefined) return known;
   if (aspects.length === 0) throw new Error('No aspects configured; the config schema requires at least one.');
   const byKey = new Map<string, AspectConfig>();
   for (const a of aspects) {
@@ -267,21 +273,32 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
     if (!(a.weight > 0) || !Number.isFinite(a.weight)) throw new Error(`Aspect "${a.key}" has weight ${a.weight}; it must be positive.`);
     byKey.set(a.key, a);
   }
+  CHECKED_ASPECTS.set(aspects, byKey);
+  return byKey;
+}
+
+/** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
+function computeWork(input: WorkInput, words: boolean): EmployeeResult {
+  const { employee, indicators, satisfaction, aspects, scoring, ikmTarget, lang } = input;
+  const L = (id: string, en: string): string => (lang === 'id' ? id : en);
+  const cap = scoring.capaianCap;
+
+  // Preconditions: ingest and config validation guarantee these; a violation is a bug upstream.
+  const byKey = aspectsByKey(aspects);
   if (!(ikmTarget > 0) || !Number.isFinite(ikmTarget)) throw new Error(`ikmTarget must be positive, got ${ikmTarget}`);
   if (satisfaction !== null && !Number.isFinite(satisfaction.ikm)) throw new Error(`IKM must be a finite number, got ${satisfaction.ikm}`);
   for (const ind of indicators) {
-    const where = `Indicator ${ind.code} (NIP ${ind.nip})`;
-    if (ind.nip !== employee.nip) throw new Error(`${where} was passed for employee ${employee.nip}.`);
+    if (ind.nip !== employee.nip) throw new Error(`${where(ind)} was passed for employee ${employee.nip}.`);
     const a = byKey.get(ind.aspect);
     if (a === undefined) {
       throw new Error(
-        `${where} has aspect "${ind.aspect}", which is not configured (configured: ${aspects.map((x) => x.key).join(', ')}); ingest must reject this row.`,
+        `${where(ind)} has aspect "${ind.aspect}", which is not configured (configured: ${aspects.map((x) => x.key).join(', ')}); ingest must reject this row.`,
       );
     }
     if (a.source !== 'indicators') {
-      throw new Error(`${where} has aspect "${ind.aspect}", which is scored from citizen feedback and cannot hold indicators; ingest must reject this row.`);
+      throw new Error(`${where(ind)} has aspect "${ind.aspect}", which is scored from citizen feedback and cannot hold indicators; ingest must reject this row.`);
     }
-    if (!(ind.weight > 0) || !Number.isFinite(ind.weight)) throw new Error(`${where} has weight ${ind.weight}; it must be positive.`);
+    if (!(ind.weight > 0) || !Number.isFinite(ind.weight)) throw new Error(`${where(ind)} has weight ${ind.weight}; it must be positive.`);
   }
 
   const explanation: ExplanationStep[] = [];
@@ -324,7 +341,8 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
     if (zeroed.length > 0) notes.push(L(`tanpa realisasi, dihitung 0: ${zeroed.join(', ')}`, `no realisasi, counted as 0: ${zeroed.join(', ')}`));
     if (excluded.length > 0) notes.push(L(`tanpa realisasi, tidak diikutkan: ${excluded.join(', ')}`, `no realisasi, left out: ${excluded.join(', ')}`));
     const counted = mine.filter((r) => r.capaian !== null);
-    const sources = mine.map((r) => r.indicator.places.actual);
+    // The cells are cited by the explanation only: no places are made without words.
+    const sources = words ? mine.map((r) => r.indicator.places.actual) : [];
     if (pendingCodes.length > 0) {
       notes.push(L(`menunggu realisasi: ${pendingCodes.join(', ')}`, `awaiting realisasi: ${pendingCodes.join(', ')}`));
       return { cfg, state: 'pending', score: null, source: 'indicators', indicatorCount: counted.length, notes, text: '', sources };
