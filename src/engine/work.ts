@@ -133,8 +133,9 @@ export type ExplanationEdit = ((steps: ExplanationStep[]) => void) | StageExplai
 
 /**
  * Writes a stage's steps into one employee's explanation when it is read, from the stage's run-wide
- * inputs. `result` is the employee's result the explanation is read from; `before` is the result the
- * stage started from, with the same fields as then (scoreWork's result, computed again with words).
+ * inputs. `result` is the employee's result the explanation is read from; `before` is the work
+ * stage's result for the employee (scoreWork's, computed again with words), whatever stages came
+ * between, or `result` itself when it did not come from scoreWork.
  */
 export interface StageExplainer {
   explain(steps: ExplanationStep[], result: EmployeeResult, before: EmployeeResult): void;
@@ -224,13 +225,18 @@ function withLazyExplanation(result: object, lazy: LazyExplanation): EmployeeRes
 
 /**
  * Adds to a result's explanation (a later stage's steps) without writing the explanation out
- * when nobody has read it yet: the edit then runs when it is first read. Same steps either way
- * (a StageExplainer applied now gets the result itself as `before`).
+ * when nobody has read it yet: the edit then runs when it is first read. Same steps either way.
  */
 export function extendExplanation(result: EmployeeResult, edit: ExplanationEdit): void {
   const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
   if (lazy !== undefined && lazy.steps === null) lazy.edits = [...lazy.edits, edit];
-  else applyEdit(edit, result.explanation, result, result);
+  else applyEdit(edit, result.explanation, result, typeof edit === 'function' ? result : workResultOf(result));
+}
+
+/** StageExplainer's `before` for an explanation already written (rare: read before the stages ran). */
+function workResultOf(result: EmployeeResult): EmployeeResult {
+  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
+  return lazy === undefined ? result : computeWork(inputOf(lazy), true);
 }
 
 /**
@@ -240,7 +246,8 @@ export function extendExplanation(result: EmployeeResult, edit: ExplanationEdit)
  */
 export function withChanges(result: EmployeeResult, changes: Partial<EmployeeResult>, explainer?: StageExplainer): EmployeeResult {
   const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
-  if (lazy === undefined || lazy.steps !== null) {
+  if (lazy === undefined) {
+    // Not from scoreWork: a plain copy, its explanation written now.
     const steps = [...result.explanation];
     const copy = { ...result, ...changes, explanation: steps };
     explainer?.explain(steps, copy, result);
@@ -249,8 +256,15 @@ export function withChanges(result: EmployeeResult, changes: Partial<EmployeeRes
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(result)) if (key !== 'explanation' && key !== 'indicators') copy[key] = (result as unknown as Record<string, unknown>)[key];
   Object.assign(copy, changes);
-  const edits = explainer === undefined ? lazy.edits : [...lazy.edits, explainer];
-  return withLazyExplanation(copy, { ...lazy, steps: null, edits });
+  if (lazy.steps === null) {
+    const edits = explainer === undefined ? lazy.edits : [...lazy.edits, explainer];
+    return withLazyExplanation(copy, { ...lazy, steps: null, edits });
+  }
+  // The explanation was read already: the copy gets its own copy of the steps, with this stage's.
+  const steps = [...lazy.steps];
+  const out = withLazyExplanation(copy, { ...lazy, steps, edits: NO_EDITS });
+  explainer?.explain(steps, out, computeWork(inputOf(lazy), true));
+  return out;
 }
 
 /** How an indicator is named in an error (written only when one is thrown). */
