@@ -30,7 +30,7 @@ export type IndicatorKind = 'utama' | 'tambahan';
 export type Aggregation = 'jumlah' | 'rata-rata' | 'terakhir';
 
 /** Never changed once read: ingest shares one Target object among the indicators with the same target. */
-export type Target = { kind: 'value'; value: number } | { kind: 'range'; low: number; high: number };
+export type Target = { readonly kind: 'value'; readonly value: number } | { readonly kind: 'range'; readonly low: number; readonly high: number };
 
 export interface Indicator {
   nip: string;
