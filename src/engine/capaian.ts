@@ -218,25 +218,24 @@ function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<Indica
     );
   }
   if (!(cap > 0)) throw new Error(`capaianCap must be positive, got ${cap}`);
-  const context = formula ? formulaContext(cap, lang) : null;
-  const make = (
-    indicator: Indicator,
-    capaian: number | null,
-    uncapped: number | null,
-    status: IndicatorResult['status'],
-    missingPolicy?: IndicatorResult['missingPolicy'],
-  ): IndicatorResult =>
-    context !== null
-      ? capaianResult(indicator, capaian, uncapped, status, context, missingPolicy)
-      : ({ indicator, capaian, uncapped, status, missingPolicy } as IndicatorResult);
+  let capaian: number | null;
+  let uncapped: number | null;
+  let status: IndicatorResult['status'];
+  let policy: IndicatorResult['missingPolicy'];
   if (ind.actual === null) {
-    if (missing === null) return make(ind, null, null, 'not-reported');
-    const zero = missing === 'zero';
-    return make(ind, zero ? 0 : null, zero ? 0 : null, 'not-reported', missing);
+    status = 'not-reported';
+    policy = missing ?? undefined;
+    capaian = uncapped = missing === 'zero' ? 0 : null;
+  } else {
+    if (!Number.isFinite(ind.actual)) {
+      throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
+    }
+    status = 'ok';
+    policy = undefined;
+    uncapped = uncappedCapaian(ind, ind.actual, lang, false).value;
+    capaian = uncapped > cap ? cap : uncapped;
   }
-  if (!Number.isFinite(ind.actual)) {
-    throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
-  }
-  const c = uncappedCapaian(ind, ind.actual, lang, false);
-  return make(ind, c.value > cap ? cap : c.value, c.value, 'ok');
+  return formula
+    ? capaianResult(ind, capaian, uncapped, status, formulaContext(cap, lang), policy)
+    : ({ indicator: ind, capaian, uncapped, status, missingPolicy: policy } as IndicatorResult);
 }
