@@ -120,12 +120,14 @@ interface FormulaContext {
 type LazyResult = IndicatorResult & { [FORMULA]: FormulaContext };
 
 const CONTEXTS = new Map<string, FormulaContext>();
+let lastContext: FormulaContext | null = null;
 /** One context object per cap and language, shared by the results. */
 function formulaContext(cap: number, lang: Lang): FormulaContext {
+  if (lastContext !== null && lastContext.cap === cap && lastContext.lang === lang) return lastContext;
   const key = `${cap}|${lang}`;
   let c = CONTEXTS.get(key);
   if (c === undefined) CONTEXTS.set(key, (c = { cap, lang }));
-  return c;
+  return (lastContext = c);
 }
 
 /** The formula of a result in words (what `formula` gives). */
@@ -153,8 +155,10 @@ const FORMULA_PROPERTY = {
 /**
  * An IndicatorResult whose `formula` is written when it is read (the Indikator sheet or csv, an
  * explanation), not for every indicator of a run: at a million employees the formula texts alone
- * took about a gigabyte. The text is the same as if it had been stored. A plain object (its
- * context under a non-enumerable symbol), so a spread or a walk over it reads the formula.
+ * took about a gigabyte. The text is the same as if it had been stored. A plain object, so a
+ * spread or a walk over it reads the formula; its context sits under a symbol key in the literal
+ * itself (Object.keys, JSON and a walk do not see it; adding it afterwards cost each result an
+ * out-of-object property store).
  */
 function capaianResult(
   indicator: Indicator,
@@ -164,8 +168,7 @@ function capaianResult(
   context: FormulaContext,
   missingPolicy?: IndicatorResult['missingPolicy'],
 ): IndicatorResult {
-  const r = { indicator, capaian, uncapped, status, missingPolicy };
-  Object.defineProperty(r, FORMULA, { value: context });
+  const r = { indicator, capaian, uncapped, status, missingPolicy, [FORMULA]: context };
   return Object.defineProperty(r, 'formula', FORMULA_PROPERTY) as unknown as IndicatorResult;
 }
 
@@ -183,19 +186,56 @@ export function withMissingPolicy(r: IndicatorResult, policy: NonNullable<Indica
  * Throws on a target that targetProblem() rejects: ingest must have reported those rows.
  */
 export function computeCapaian(ind: Indicator, policy: { capaianCap: number }, lang: Lang): IndicatorResult {
+  return scoreIndicator(ind, policy.capaianCap, null, lang);
+}
+
+export interface CapaianPolicy {
+  capaianCap: number;
+  missing: NonNullable<IndicatorResult['missingPolicy']>;
+}
+
+/**
+ * computeCapaian, then withMissingPolicy when the realisasi is missing, in one result: what the
+ * scoring keeps for every indicator.
+ */
+export function capaianWithPolicy(ind: Indicator, policy: CapaianPolicy, lang: Lang): IndicatorResult {
+  return scoreIndicator(ind, policy.capaianCap, policy.missing, lang, true);
+}
+
+/**
+ * capaianWithPolicy without the `formula` property, for a computation that keeps none of its
+ * results (the scoring of work.ts without words): defining the accessor is most of a result's cost.
+ */
+export function capaianNumbers(ind: Indicator, policy: CapaianPolicy): Omit<IndicatorResult, 'formula'> {
+  return scoreIndicator(ind, policy.capaianCap, policy.missing, 'id', false);
+}
+
+function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<IndicatorResult['missingPolicy']> | null, lang: Lang, formula = true): IndicatorResult {
   const problem = targetProblem(ind.direction, ind.target);
   if (problem !== null) {
     throw new Error(
       `Indicator ${ind.code} (NIP ${ind.nip}) has an invalid target (${problem}); ingest must reject this row before scoring.`,
     );
   }
-  if (!(policy.capaianCap > 0)) throw new Error(`capaianCap must be positive, got ${policy.capaianCap}`);
-  const context = formulaContext(policy.capaianCap, lang);
-  if (ind.actual === null) return capaianResult(ind, null, null, 'not-reported', context);
-  if (!Number.isFinite(ind.actual)) {
-    throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
+  if (!(cap > 0)) throw new Error(`capaianCap must be positive, got ${cap}`);
+  let capaian: number | null;
+  let uncapped: number | null;
+  let status: IndicatorResult['status'];
+  let policy: IndicatorResult['missingPolicy'];
+  if (ind.actual === null) {
+    status = 'not-reported';
+    policy = missing ?? undefined;
+    capaian = uncapped = missing === 'zero' ? 0 : null;
+  } else {
+    if (!Number.isFinite(ind.actual)) {
+      throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
+    }
+    status = 'ok';
+    policy = undefined;
+    uncapped = uncappedCapaian(ind, ind.actual, lang, false).value;
+    capaian = uncapped > cap ? cap : uncapped;
   }
-  const c = uncappedCapaian(ind, ind.actual, lang, false);
-  const cap = policy.capaianCap;
-  return capaianResult(ind, c.value > cap ? cap : c.value, c.value, 'ok', context);
+  return formula
+    ? capaianResult(ind, capaian, uncapped, status, formulaContext(cap, lang), policy)
+    : ({ indicator: ind, capaian, uncapped, status, missingPolicy: policy } as IndicatorResult);
 }

@@ -29,7 +29,8 @@ export type Direction = 'naik' | 'turun';
 export type IndicatorKind = 'utama' | 'tambahan';
 export type Aggregation = 'jumlah' | 'rata-rata' | 'terakhir';
 
-export type Target = { kind: 'value'; value: number } | { kind: 'range'; low: number; high: number };
+/** Never changed once read: ingest shares one Target object among the indicators with the same target. */
+export type Target = { readonly kind: 'value'; readonly value: number } | { readonly kind: 'range'; readonly low: number; readonly high: number };
 
 export interface Indicator {
   nip: string;
@@ -44,7 +45,7 @@ export interface Indicator {
   direction: Direction;
   weight: number;
   aggregation: Aggregation;
-  /** Where the row and its key cells are. */
+  /** Where the row and its key cells are (from ingest: CellPlaces made when read, a fresh object each time). */
   places: { row: CellPlace; target: CellPlace; actual: CellPlace };
   /**
    * For a longer period built from its sub-periods (SPEC §3.7): the sub-period rows this indicator
@@ -109,6 +110,10 @@ export interface SatisfactionSummary {
 
 export interface EmployeeResult {
   employee: Employee;
+  /**
+   * One result per indicator. From scoreWork these are made from the employee's indicators each
+   * time the property is read (nothing kept per indicator): read it once into a local to loop.
+   */
   indicators: IndicatorResult[];
   aspects: AspectResult[];
   /** Nilai hasil kerja; null when pending. */

@@ -3,7 +3,7 @@ import { atLeast, below, roundHalfUp } from '../domain/exact.js';
 import type { Lang } from '../domain/i18n.js';
 import type { CellPlace } from '../domain/place.js';
 import { ratingLabel, type Rating } from '../domain/ratings.js';
-import { computeCapaian, formatInput, formatResult, withMissingPolicy } from './capaian.js';
+import { capaianNumbers, capaianWithPolicy, formatInput, formatResult, type CapaianPolicy } from './capaian.js';
 import type {
   AspectResult,
   Employee,
@@ -101,33 +101,95 @@ const BASIS: Record<SatisfactionSummary['basis'], Record<Lang, string>> = {
  * Scores one employee. The numbers, statuses, notes and pending reasons are computed now; the
  * explanation steps (dozens of formatted numbers per employee) are written when `explanation` is
  * first read, by the same code, and kept from then on (so a caller may push steps onto it).
+ *
+ * `indicators` (an IndicatorResult per indicator) is made from the employee's indicators each time
+ * it is read: a division and a comparison each, where keeping them cost ~100 bytes per indicator
+ * (their boxed numbers included). Read it once into a local when looping over it.
  */
 export function scoreWork(input: WorkInput): EmployeeResult {
-  // Without words the result has no `explanation` key: adding the accessor is then a plain new
-  // property (redefining a data property would put every result in slow dictionary mode).
-  const result = computeWork(input, false) as Omit<EmployeeResult, 'explanation'>;
-  // One getter for all results, its state under a non-enumerable symbol: per-result closures
-  // would give every result its own hidden class.
-  Object.defineProperty(result, LAZY, { value: { input, steps: null, edits: [] } satisfies LazyExplanation, writable: false });
-  return Object.defineProperty(result, 'explanation', EXPLANATION) as EmployeeResult;
+  // Without words the result has no `explanation` and no `indicators` key: adding the accessors is
+  // then a plain new property (redefining a data property would put every result in slow
+  // dictionary mode).
+  const result = computeWork(input, false) as Omit<EmployeeResult, 'explanation' | 'indicators'>;
+  const lazy: LazyExplanation = {
+    employee: input.employee,
+    indicators: input.indicators,
+    satisfaction: input.satisfaction,
+    settings: settingsOf(input),
+    steps: null,
+    edits: NO_EDITS,
+  };
+  return withLazyExplanation(result, lazy);
 }
 
 const LAZY = Symbol('lazy explanation');
 
+/**
+ * What a later stage adds to an employee's explanation while it is not written yet: a function
+ * that edits the steps, or a StageExplainer (one object for the whole run, so no employee keeps a
+ * closure of its own).
+ */
+export type ExplanationEdit = ((steps: ExplanationStep[]) => void) | StageExplainer;
+
+/**
+ * Writes a stage's steps into one employee's explanation when it is read, from the stage's run-wide
+ * inputs. `result` is the employee's result the explanation is read from; `before` is the work
+ * stage's result for the employee (scoreWork's, computed again with words), whatever stages came
+ * between, or `result` itself when it did not come from scoreWork.
+ */
+export interface StageExplainer {
+  explain(steps: ExplanationStep[], result: EmployeeResult, before: EmployeeResult): void;
+}
+
+/** The scoring settings of a run: one object shared by its employees' explanations. */
+interface WorkSettings {
+  aspects: AspectConfig[];
+  scoring: Config['scoring'];
+  ikmTarget: number;
+  lang: Lang;
+  /** What capaianWithPolicy needs of `scoring`. */
+  capaian: CapaianPolicy;
+}
+
 interface LazyExplanation {
-  input: WorkInput;
+  employee: Employee;
+  indicators: Indicator[];
+  satisfaction: SatisfactionSummary | null;
+  settings: WorkSettings;
   steps: ExplanationStep[] | null;
-  /** Edits by later stages (extendExplanation), applied in order when the steps are written. */
-  edits: ((steps: ExplanationStep[]) => void)[];
+  /** Edits by later stages, applied in order when the steps are written; replaced, at its exact size, on each addition. */
+  edits: readonly ExplanationEdit[];
+}
+
+const NO_EDITS: readonly ExplanationEdit[] = Object.freeze([]);
+
+let lastSettings: WorkSettings | null = null;
+/** The settings of `input`, the same object as the previous employee's when they are the same. */
+function settingsOf(input: WorkInput): WorkSettings {
+  const s = lastSettings;
+  if (s !== null && s.aspects === input.aspects && s.scoring === input.scoring && s.ikmTarget === input.ikmTarget && s.lang === input.lang) return s;
+  const capaian = { capaianCap: input.scoring.capaianCap, missing: input.scoring.missing };
+  return (lastSettings = { aspects: input.aspects, scoring: input.scoring, ikmTarget: input.ikmTarget, lang: input.lang, capaian });
+}
+
+function inputOf(lazy: LazyExplanation): WorkInput {
+  const { aspects, scoring, ikmTarget, lang } = lazy.settings;
+  return { employee: lazy.employee, indicators: lazy.indicators, satisfaction: lazy.satisfaction, aspects, scoring, ikmTarget, lang };
+}
+
+function applyEdit(edit: ExplanationEdit, steps: ExplanationStep[], result: EmployeeResult, before: EmployeeResult): void {
+  if (typeof edit === 'function') edit(steps);
+  else edit.explain(steps, result, before);
 }
 
 const EXPLANATION = {
-  get(this: { [LAZY]: LazyExplanation }): ExplanationStep[] {
+  get(this: EmployeeResult & { [LAZY]: LazyExplanation }): ExplanationStep[] {
     const lazy = this[LAZY];
     if (lazy.steps === null) {
-      const steps = computeWork(lazy.input, true).explanation;
-      for (const edit of lazy.edits) edit(steps);
-      lazy.edits = [];
+      const before = computeWork(inputOf(lazy), true);
+      const steps = before.explanation;
+      for (const edit of lazy.edits) applyEdit(edit, steps, this, before);
+      lazy.edits = NO_EDITS;
       lazy.steps = steps;
     }
     return lazy.steps;
@@ -139,30 +201,94 @@ const EXPLANATION = {
   configurable: true,
 } satisfies PropertyDescriptor;
 
+const INDICATORS = {
+  get(this: { [LAZY]: LazyExplanation }): IndicatorResult[] {
+    const { indicators, settings } = this[LAZY];
+    return indicators.map((ind) => capaianWithPolicy(ind, settings.capaian, settings.lang));
+  },
+  set(this: object, value: IndicatorResult[]) {
+    // Assigned results replace the made ones (a plain property from then on).
+    Object.defineProperty(this, 'indicators', { value, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+} satisfies PropertyDescriptor;
+
+/** `result` with its indicator results made from `lazy` and its explanation written from it, when read. */
+function withLazyExplanation(result: object, lazy: LazyExplanation): EmployeeResult {
+  // One getter for all results, its state under a non-enumerable symbol: per-result closures
+  // would give every result its own hidden class.
+  Object.defineProperty(result, LAZY, { value: lazy, writable: false });
+  Object.defineProperty(result, 'indicators', INDICATORS);
+  return Object.defineProperty(result, 'explanation', EXPLANATION) as EmployeeResult;
+}
+
 /**
  * Adds to a result's explanation (a later stage's steps) without writing the explanation out
  * when nobody has read it yet: the edit then runs when it is first read. Same steps either way.
  */
-export function extendExplanation(result: EmployeeResult, edit: (steps: ExplanationStep[]) => void): void {
+export function extendExplanation(result: EmployeeResult, edit: ExplanationEdit): void {
   const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
-  if (lazy !== undefined && lazy.steps === null) lazy.edits.push(edit);
-  else edit(result.explanation);
+  if (lazy !== undefined && lazy.steps === null) lazy.edits = [...lazy.edits, edit];
+  else applyEdit(edit, result.explanation, result, typeof edit === 'function' ? result : workResultOf(result));
+}
+
+/** StageExplainer's `before` for an explanation already written (rare: read before the stages ran). */
+function workResultOf(result: EmployeeResult): EmployeeResult {
+  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
+  return lazy === undefined ? result : computeWork(inputOf(lazy), true);
 }
 
 /**
- * A copy of `result` with `changes` (a later stage's fields) and `added` steps at the end of its
- * explanation, keeping the explanation unwritten when it has not been read. `{ ...result }` would
- * read it (a spread calls the getter) for every employee.
+ * A copy of `result` with `changes` (a later stage's fields), whose explanation gets `explainer`'s
+ * steps at the end, keeping it unwritten when it has not been read. `{ ...result }` would read it
+ * (a spread calls the getter) for every employee.
  */
-export function withChanges(result: EmployeeResult, changes: Partial<EmployeeResult>, added: readonly ExplanationStep[]): EmployeeResult {
+export function withChanges(result: EmployeeResult, changes: Partial<EmployeeResult>, explainer?: StageExplainer): EmployeeResult {
   const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
-  if (lazy === undefined || lazy.steps !== null) return { ...result, ...changes, explanation: [...result.explanation, ...added] };
+  if (lazy === undefined) {
+    // Not from scoreWork: a plain copy, its explanation written now.
+    const steps = [...result.explanation];
+    const copy = { ...result, ...changes, explanation: steps };
+    explainer?.explain(steps, copy, result);
+    return copy;
+  }
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(result)) if (key !== 'explanation') copy[key] = (result as unknown as Record<string, unknown>)[key];
+  for (const key of Object.keys(result)) if (key !== 'explanation' && key !== 'indicators') copy[key] = (result as unknown as Record<string, unknown>)[key];
   Object.assign(copy, changes);
-  const edits = added.length > 0 ? [...lazy.edits, (steps: ExplanationStep[]) => void steps.push(...added)] : [...lazy.edits];
-  Object.defineProperty(copy, LAZY, { value: { input: lazy.input, steps: null, edits } satisfies LazyExplanation, writable: false });
-  return Object.defineProperty(copy, 'explanation', EXPLANATION) as unknown as EmployeeResult;
+  if (lazy.steps === null) {
+    const edits = explainer === undefined ? lazy.edits : [...lazy.edits, explainer];
+    return withLazyExplanation(copy, { ...lazy, steps: null, edits });
+  }
+  // The explanation was read already: the copy gets its own copy of the steps, with this stage's.
+  const steps = [...lazy.steps];
+  const out = withLazyExplanation(copy, { ...lazy, steps, edits: NO_EDITS });
+  explainer?.explain(steps, out, computeWork(inputOf(lazy), true));
+  return out;
+}
+
+/** How an indicator is named in an error (written only when one is thrown). */
+function where(ind: Indicator): string {
+  return `Indicator ${ind.code} (NIP ${ind.nip})`;
+}
+
+const CHECKED_ASPECTS = new WeakMap<readonly AspectConfig[], ReadonlyMap<string, AspectConfig>>();
+/**
+ * The configured aspects by key, checked once per configuration (the same array for every employee
+ * of a run). Preconditions: the config schema guarantees these; a violation is a bug upstream.
+ */
+function aspectsByKey(aspects: readonly AspectConfig[]): ReadonlyMap<string, AspectConfig> {
+  const known = CHECKED_ASPECTS.get(aspects);
+  if (known !== undefined) return known;
+  if (aspects.length === 0) throw new Error('No aspects configured; the config schema requires at least one.');
+  const byKey = new Map<string, AspectConfig>();
+  for (const a of aspects) {
+    if (byKey.has(a.key)) throw new Error(`Aspect "${a.key}" is configured twice.`);
+    if (!(a.weight > 0) || !Number.isFinite(a.weight)) throw new Error(`Aspect "${a.key}" has weight ${a.weight}; it must be positive.`);
+    byKey.set(a.key, a);
+  }
+  CHECKED_ASPECTS.set(aspects, byKey);
+  return byKey;
 }
 
 /** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
@@ -172,38 +298,32 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
   const cap = scoring.capaianCap;
 
   // Preconditions: ingest and config validation guarantee these; a violation is a bug upstream.
-  if (aspects.length === 0) throw new Error('No aspects configured; the config schema requires at least one.');
-  const byKey = new Map<string, AspectConfig>();
-  for (const a of aspects) {
-    if (byKey.has(a.key)) throw new Error(`Aspect "${a.key}" is configured twice.`);
-    if (!(a.weight > 0) || !Number.isFinite(a.weight)) throw new Error(`Aspect "${a.key}" has weight ${a.weight}; it must be positive.`);
-    byKey.set(a.key, a);
-  }
+  const byKey = aspectsByKey(aspects);
   if (!(ikmTarget > 0) || !Number.isFinite(ikmTarget)) throw new Error(`ikmTarget must be positive, got ${ikmTarget}`);
   if (satisfaction !== null && !Number.isFinite(satisfaction.ikm)) throw new Error(`IKM must be a finite number, got ${satisfaction.ikm}`);
   for (const ind of indicators) {
-    const where = `Indicator ${ind.code} (NIP ${ind.nip})`;
-    if (ind.nip !== employee.nip) throw new Error(`${where} was passed for employee ${employee.nip}.`);
+    if (ind.nip !== employee.nip) throw new Error(`${where(ind)} was passed for employee ${employee.nip}.`);
     const a = byKey.get(ind.aspect);
     if (a === undefined) {
       throw new Error(
-        `${where} has aspect "${ind.aspect}", which is not configured (configured: ${aspects.map((x) => x.key).join(', ')}); ingest must reject this row.`,
+        `${where(ind)} has aspect "${ind.aspect}", which is not configured (configured: ${aspects.map((x) => x.key).join(', ')}); ingest must reject this row.`,
       );
     }
     if (a.source !== 'indicators') {
-      throw new Error(`${where} has aspect "${ind.aspect}", which is scored from citizen feedback and cannot hold indicators; ingest must reject this row.`);
+      throw new Error(`${where(ind)} has aspect "${ind.aspect}", which is scored from citizen feedback and cannot hold indicators; ingest must reject this row.`);
     }
-    if (!(ind.weight > 0) || !Number.isFinite(ind.weight)) throw new Error(`${where} has weight ${ind.weight}; it must be positive.`);
+    if (!(ind.weight > 0) || !Number.isFinite(ind.weight)) throw new Error(`${where(ind)} has weight ${ind.weight}; it must be positive.`);
   }
 
   const explanation: ExplanationStep[] = [];
   const pendingReasons: string[] = [];
 
   // 1. Capaian per indicator, with the missing-realisasi policy.
+  // A missing realisasi's formula then says how the policy treated it (IndicatorResult.formula).
+  const capaianPolicy = { capaianCap: cap, missing: scoring.missing };
+  // Without words no result leaves this function: they need no formula.
   const results: IndicatorResult[] = indicators.map((ind) => {
-    let r = computeCapaian(ind, { capaianCap: cap }, lang);
-    // The formula then says how the policy treated it (CapaianResult.formula).
-    if (r.status === 'not-reported') r = withMissingPolicy(r, scoring.missing);
+    const r = words ? capaianWithPolicy(ind, capaianPolicy, lang) : (capaianNumbers(ind, capaianPolicy) as IndicatorResult);
     if (words) explanation.push({
       step: 'capaian',
       text: `${ind.code} ${ind.text}: ${r.formula}`,
@@ -235,7 +355,8 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
     if (zeroed.length > 0) notes.push(L(`tanpa realisasi, dihitung 0: ${zeroed.join(', ')}`, `no realisasi, counted as 0: ${zeroed.join(', ')}`));
     if (excluded.length > 0) notes.push(L(`tanpa realisasi, tidak diikutkan: ${excluded.join(', ')}`, `no realisasi, left out: ${excluded.join(', ')}`));
     const counted = mine.filter((r) => r.capaian !== null);
-    const sources = mine.map((r) => r.indicator.places.actual);
+    // The cells are cited by the explanation only: no places are made without words.
+    const sources = words ? mine.map((r) => r.indicator.places.actual) : [];
     if (pendingCodes.length > 0) {
       notes.push(L(`menunggu realisasi: ${pendingCodes.join(', ')}`, `awaiting realisasi: ${pendingCodes.join(', ')}`));
       return { cfg, state: 'pending', score: null, source: 'indicators', indicatorCount: counted.length, notes, text: '', sources };
@@ -328,7 +449,8 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
 
   const base = {
     employee,
-    indicators: results,
+    // Without words (scoreWork) the results are made when read; see scoreWork.
+    ...(words ? { indicators: results } : {}),
     aspects: aspectResults,
     behaviourRating: null,
     predikat: null,

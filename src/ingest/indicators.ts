@@ -43,8 +43,14 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
   const aspectKeys = aspectAliases(ctx.aspects);
   const aspectNames = ctx.aspects.filter((a) => a.source === 'indicators').map((a) => a.key);
   const intern = interner();
+  const targets = targetInterner();
   const letters = new Map(table.columns.map((c) => [c.key, c.column]));
-  const columns = { target: letters.get('target') ?? null, actual: letters.get('actual') ?? null };
+  const source: TableColumns = {
+    file: table.info.file,
+    sheet: table.info.sheet,
+    target: letters.get('target') ?? null,
+    actual: letters.get('actual') ?? null,
+  };
 
   for await (const tableRow of table.rows()) {
     counts.read++;
@@ -122,46 +128,85 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
     }
     const list = byNip.get(nip);
     const indicator: Indicator = {
-      nip: list ? list[0]!.nip : nip, code: intern(code), text: intern(text), aspect, kind, target, actual, direction, aggregation,
+      nip: list ? list[0]!.nip : nip, code: intern(code), text: intern(text), aspect, kind, target: targets(target), actual, direction, aggregation,
       unitLabel: unitLabel === null ? null : intern(unitLabel),
       weight: weight ?? 1,
-      places: new IndicatorPlaces(tableRow.place, columns),
+      places: new IndicatorPlaces(source, tableRow.place.row!),
     };
     if (list) list.push(indicator);
     else byNip.set(nip, [indicator]);
     counts.accepted++;
   }
+  // A pushed-to array keeps room for about 16 more elements: each NIP's list is copied to its size.
+  for (const [nip, list] of byNip) byNip.set(nip, list.slice());
   return { byNip, counts };
 }
 
+/** What the rows of one indicator table share: the file, the sheet, the target and realisasi column letters. */
+interface TableColumns {
+  file: string;
+  /** Absent for csv. */
+  sheet: string | undefined;
+  target: string | null;
+  actual: string | null;
+}
+
 /**
- * The places of an accepted indicator row: the row's own place, and the target and realisasi cells
- * made from it and the table's column letters when read (sheets, explanations), instead of three
- * CellPlace objects kept for each of millions of indicators. Equal to the places the cells have.
+ * The places of an accepted indicator row: its table's columns and its row (or csv line) number.
+ * The row, target and realisasi CellPlaces are made when read (sheets, explanations), instead of
+ * being kept for each of millions of indicators; they equal the places the table gave the cells.
  */
 class IndicatorPlaces {
-  readonly #columns: { target: string | null; actual: string | null };
+  // Plain fields and a module function (a private method would add a brand field to every instance).
+  readonly #table: TableColumns;
+  readonly #row: number;
 
-  constructor(
-    readonly row: CellPlace,
-    columns: { target: string | null; actual: string | null },
-  ) {
-    this.#columns = columns;
+  constructor(table: TableColumns, row: number) {
+    this.#table = table;
+    this.#row = row;
+  }
+
+  get row(): CellPlace {
+    return cellPlace(this.#table, this.#row, null);
   }
 
   get target(): CellPlace {
-    return this.#at(this.#columns.target);
+    return cellPlace(this.#table, this.#row, this.#table.target);
   }
 
   get actual(): CellPlace {
-    return this.#at(this.#columns.actual);
+    return cellPlace(this.#table, this.#row, this.#table.actual);
   }
+}
 
-  #at(column: string | null): CellPlace {
-    const row = this.row;
-    if (column === null) return row;
-    return row.sheet !== undefined ? { file: row.file, sheet: row.sheet, row: row.row, column } : { file: row.file, row: row.row, column };
-  }
+/** The place of a row (column null) or of one of its cells, as the table gave it. */
+function cellPlace(table: TableColumns, row: number, column: string | null): CellPlace {
+  const { file, sheet } = table;
+  if (column === null) return sheet !== undefined ? { file, sheet, row } : { file, row };
+  return sheet !== undefined ? { file, sheet, row, column } : { file, row, column };
+}
+
+/**
+ * One Target object per distinct target of a table: most indicators share a handful of targets
+ * (95, 85–95), and a Target is never changed once read. -0 is kept apart from 0.
+ */
+function targetInterner(limit = 100_000): (t: Target) => Target {
+  const values = new Map<number, Target>();
+  const ranges = new Map<string, Target>();
+  return (t) => {
+    if (t.kind === 'value') {
+      if (Object.is(t.value, -0)) return t;
+      const known = values.get(t.value);
+      if (known !== undefined) return known;
+      if (values.size < limit) values.set(t.value, t);
+      return t;
+    }
+    const key = `${t.low}|${t.high}`;
+    const known = ranges.get(key);
+    if (known !== undefined) return known;
+    if (ranges.size < limit) ranges.set(key, t);
+    return t;
+  };
 }
 
 /** Aspect cells may hold the key (`kualitas-layanan`) or the label (`Kualitas Layanan`). */

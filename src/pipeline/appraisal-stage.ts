@@ -16,7 +16,7 @@ import type { BehaviourDetail, EmployeeResult, ExplanationStep } from '../engine
 import type { AppraiserWorkRating } from '../ingest/behaviour.js';
 import type { UnitRecord } from '../ingest/units.js';
 import { applyLegacyRegime } from './legacy-stage.js';
-import { extendExplanation, withChanges } from '../engine/work.js';
+import { extendExplanation, withChanges, type StageExplainer } from '../engine/work.js';
 import type { UnitResult } from './types.js';
 
 /**
@@ -95,138 +95,38 @@ export function rateEmployeeBehaviour(nip: string, inputs: BehaviourInputs, conf
 }
 
 export function applyAppraisal(employees: readonly EmployeeResult[], inputs: AppraisalInputs): AppraisalResult {
-  const { config, lang, sink } = inputs;
-  const L = (id: string, en: string): string => (lang === 'id' ? id : en);
+  const { config, lang } = inputs;
   const leaders = new Map<string, UnitRecord>();
   if (inputs.units) for (const u of inputs.units.values()) if (u.leaderNip) leaders.set(u.leaderNip, u);
 
   const out: EmployeeResult[] = [];
   const behaviourMeans = new Map<string, number>();
+  if (config.regime !== 'permenpan-6-2022') {
+    for (const e0 of employees) {
+      const nip = e0.employee.nip;
+      const rated = rateEmployeeBehaviour(nip, inputs.behaviour, config, true);
+      const fromPeriod = inputs.behaviour.fromPeriod?.get(nip) ?? null;
+      const explanation = behaviourSteps(rated, fromPeriod, lang, true);
+      out.push(applyLegacyRegime(e0, { behaviour: rated.result, behaviourReason: rated.reason, explanation: [...e0.explanation, ...explanation], fromPeriod, lang, regime: config.regime }));
+    }
+    return { employees: out, curves: new Map() };
+  }
+
+  // This stage's steps are written when an explanation is read, by the same code with words:
+  // one explainer for the run, nothing kept per employee.
+  const explainer: StageExplainer = {
+    explain(steps, result, before) {
+      steps.push(...appraiseEmployee(before, inputs, leaders, true, null).steps);
+    },
+  };
   for (const e0 of employees) {
-    const nip = e0.employee.nip;
-    // This stage's steps, added after e0's without writing e0's out (withChanges).
-    const explanation: ExplanationStep[] = [];
-    // The legacy regimes write the behaviour steps now; permenpan-6-2022 when they are read.
-    const lazySteps = config.regime === 'permenpan-6-2022';
-    const rated = rateEmployeeBehaviour(nip, inputs.behaviour, config, !lazySteps);
-    const fromPeriod = inputs.behaviour.fromPeriod?.get(nip) ?? null;
-    if (fromPeriod && rated.result?.status === 'ok') {
-      explanation.push({
-        step: 'behaviourSource',
-        text: L(`Rating perilaku terbaru diambil dari sub-periode ${fromPeriod}.`, `The latest behaviour ratings are taken from sub-period ${fromPeriod}.`),
-        value: fromPeriod,
-      });
-    }
-    // The behaviour steps (a line per BerAKHLAK value, in both languages) are written when the
-    // explanation is read, from the same rows: kept for every employee they were ~4 KB each.
-    const behaviourAt = explanation.length;
-    const rows = lazySteps && rated.fromRows ? (inputs.behaviour.byNip.get(nip) ?? []) : null;
-    const weights = config.behaviour.raterWeights;
-    if (rated.reason && !rated.fromRows) {
-      explanation.push({ step: 'behaviourPending', text: tx(lang, rated.reason), value: null });
-    }
-    const b = rated.result;
-    const behaviourOk = b !== null && b.status === 'ok';
-    const behaviourRating: Rating | null = behaviourOk ? b.overall : null;
-    if (behaviourOk) behaviourMeans.set(nip, b.values.reduce((s, v) => s + v.mean, 0) / b.values.length);
-
-    if (config.regime !== 'permenpan-6-2022') {
-      explanation.splice(behaviourAt, 0, ...localiseSteps(rated.bilingual, lang));
-      out.push(applyLegacyRegime(e0, { behaviour: b, behaviourReason: rated.reason, explanation: [...e0.explanation, ...explanation], fromPeriod, lang, regime: config.regime }));
-      continue;
-    }
-
-    // Final work rating: unit-leader rule, else the appraiser's rating, else the suggestion.
-    const suggested = e0.workRating.suggested;
-    let final: Rating | null = suggested;
-    let source: EmployeeResult['workRatingSource'] = suggested === null ? null : 'score';
-    const appraiser = inputs.behaviour.conflicts.has(nip) ? undefined : inputs.behaviour.workRatings.get(nip);
-    const leaderOf = leaders.get(nip);
-    const workConflict = inputs.behaviour.conflicts.get(nip);
-    if (leaderOf) {
-      final = leaderWorkRating(leaderOf.orgPredikat);
-      source = 'leader';
-      explanation.push({
-        step: 'leaderRule',
-        text: `${tx(lang, leaderWorkRatingExplanation(leaderOf.orgPredikat))} (${formatPlace(leaderOf.places.orgPredikat)}); ${L('pimpinan tidak dihitung dalam kurva unit', 'the leader is not counted in the unit curve')}.`,
-        value: final,
-        sources: [leaderOf.places.orgPredikat, leaderOf.places.leaderNip],
-      });
-      if (appraiser) {
-        sink.warning('LEADER_WORK_RATING_IGNORED', appraiser.place, {
-          id: `NIP ${nip} memimpin unit ${leaderOf.unit}: rating hasil kerjanya mengikuti predikat organisasi (${orgPredikatLabel(leaderOf.orgPredikat, 'id')}), Rating Hasil Kerja di sel ini tidak dipakai.`,
-          en: `NIP ${nip} leads ${leaderOf.unit}: the work rating follows the organisational predikat (${orgPredikatLabel(leaderOf.orgPredikat, 'en')}); the Rating Hasil Kerja in this cell is not used.`,
-        }, { id: 'Kosongkan sel ini, atau perbaiki NIP Pimpinan di berkas unit.', en: 'Clear this cell, or correct NIP Pimpinan in the unit file.' });
-      }
-    } else if (appraiser) {
-      final = appraiser.rating;
-      source = 'appraiser';
-      const sugg = suggested === null ? L('tidak ada (nilai hasil kerja belum lengkap)', 'none (the work score is incomplete)') : ratingLabel(suggested, lang);
-      const same = suggested === appraiser.rating;
-      explanation.push({
-        step: 'override',
-        text: L(
-          `Rating hasil kerja dari pejabat penilai (${formatPlace(appraiser.place)}): ${ratingLabel(appraiser.rating, 'id')}; saran dari nilai: ${sugg}. ${same ? 'Keduanya sama.' : 'Rating pejabat penilai menggantikan saran; keduanya ditampilkan.'}`,
-          `Work rating from the appraiser (${formatPlace(appraiser.place)}): ${ratingLabel(appraiser.rating, 'en')}; suggested from the score: ${sugg}. ${same ? 'Both agree.' : "The appraiser's rating overrides the suggestion; both are shown."}`,
-        ),
-        value: appraiser.rating,
-        sources: [appraiser.place],
-      });
-    } else if (workConflict) {
-      // Contradicting appraiser ratings: neither wins, and the suggestion does not silently stand in.
-      final = null;
-      source = null;
-    }
-
-    let predikat: Predikat | null = null;
-    const pendingReasons: string[] = [];
-    if (final !== null && behaviourRating !== null) {
-      predikat = predikatFor(final, behaviourRating);
-      explanation.push({ step: 'predikat', text: predikatText(final, behaviourRating, lang), value: predikat });
-    } else {
-      if (final === null) {
-        if (workConflict) pendingReasons.push(tx(lang, rated.reason!));
-        else if (e0.pendingReasons.length > 0) pendingReasons.push(...e0.pendingReasons);
-        else pendingReasons.push(L('Rating hasil kerja belum ada', 'No work rating yet'));
-      }
-      // The conflict reason covers both ratings; say it once.
-      if (behaviourRating === null && rated.reason && !(final === null && workConflict)) pendingReasons.push(tx(lang, rated.reason));
-      explanation.push({
-        step: 'predikat',
-        text: L(`Predikat tertunda: ${pendingReasons.join('; ')}`, `Predikat pending: ${pendingReasons.join('; ')}`),
-        value: null,
-      });
-    }
-    if (predikat !== null && e0.workScore === null) {
-      explanation.push({
-        step: 'workScoreNote',
-        text: L(
-          `Catatan: nilai hasil kerja belum lengkap (${e0.pendingReasons.join('; ')}); predikat memakai rating hasil kerja ${source === 'leader' ? 'dari predikat organisasi' : 'dari pejabat penilai'}.`,
-          `Note: the work score is incomplete (${e0.pendingReasons.join('; ')}); the predikat uses the work rating ${source === 'leader' ? 'from the organisational predikat' : 'from the appraiser'}.`,
-        ),
-        value: null,
-      });
-    }
-    out.push(withChanges(e0, {
-      workRating: { suggested, final },
-      workRatingSource: source,
-      behaviourRating,
-      behaviour: b ? behaviourDetail(b, fromPeriod) : null,
-      predikat,
-      status: predikat !== null ? 'complete' : 'pending',
-      pendingReasons: predikat !== null ? [] : pendingReasons,
-      legacy: null,
-      unitLeader: leaderOf !== undefined,
-    }, explanation));
-    if (rows !== null) {
-      const added = explanation.length;
-      // Runs after withChanges' own edit, so this stage's steps are the last `added` ones.
-      extendExplanation(out[out.length - 1]!, (steps) => void steps.splice(steps.length - added + behaviourAt, 0, ...localiseSteps(rateBehaviour(rows, weights).steps, lang)));
-    }
+    const a = appraiseEmployee(e0, inputs, leaders, false, inputs.sink);
+    if (a.behaviourMean !== null) behaviourMeans.set(e0.employee.nip, a.behaviourMean);
+    out.push(withChanges(e0, a.changes, explainer));
   }
 
   const curves = new Map<string, CurveResult>();
-  if (config.regime === 'permenpan-6-2022' && inputs.units) {
+  if (inputs.units) {
     const byUnit = new Map<string, EmployeeResult[]>();
     for (const e of out) {
       const list = byUnit.get(e.employee.unit) ?? [];
@@ -242,15 +142,162 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
           const m = behaviourMeans.get(e.employee.nip);
           return { nip: e.employee.nip, predikat: e.predikat, workScore: e.workScore, ...(m !== undefined ? { tieBreak: m } : {}) };
         });
-      const curve = checkCurve(rec.orgPredikat, members, config.curve);
-      curves.set(unit, curve);
-      for (const e of list) {
-        const step = curveStep(e, rec, curve, lang);
-        extendExplanation(e, (explanation) => void explanation.push(step));
-      }
+      curves.set(unit, checkCurve(rec.orgPredikat, members, config.curve));
     }
+    // Where each employee stands in the unit's curve, written when the explanation is read.
+    const units = inputs.units;
+    const curveExplainer: StageExplainer = {
+      explain(steps, result) {
+        const rec = units.get(result.employee.unit);
+        const curve = curves.get(result.employee.unit);
+        if (rec !== undefined && curve !== undefined) steps.push(curveStep(result, rec, curve, lang));
+      },
+    };
+    for (const e of out) if (curves.has(e.employee.unit)) extendExplanation(e, curveExplainer);
   }
   return { employees: out, curves };
+}
+
+/**
+ * The behaviour steps of an employee's explanation: the sub-period the ratings came from, a step
+ * per BerAKHLAK value (rated with words), or why there is no rating.
+ */
+function behaviourSteps(rated: RatedBehaviour, fromPeriod: string | null, lang: Lang, words: boolean): ExplanationStep[] {
+  const steps: ExplanationStep[] = [];
+  if (!words) return steps;
+  const L = (id: string, en: string): string => (lang === 'id' ? id : en);
+  if (fromPeriod && rated.result?.status === 'ok') {
+    steps.push({
+      step: 'behaviourSource',
+      text: L(`Rating perilaku terbaru diambil dari sub-periode ${fromPeriod}.`, `The latest behaviour ratings are taken from sub-period ${fromPeriod}.`),
+      value: fromPeriod,
+    });
+  }
+  steps.push(...localiseSteps(rated.bilingual, lang));
+  if (rated.reason && !rated.fromRows) steps.push({ step: 'behaviourPending', text: tx(lang, rated.reason), value: null });
+  return steps;
+}
+
+interface EmployeeAppraisal {
+  /** The fields this stage sets on the employee's result. */
+  changes: Partial<EmployeeResult>;
+  /** This stage's explanation steps; empty without words. */
+  steps: ExplanationStep[];
+  /** Mean behaviour points (the curve's tie-break), null without a rating. */
+  behaviourMean: number | null;
+}
+
+/**
+ * permenpan-6-2022 for one employee: behaviour rating, final work rating (unit-leader rule, else the
+ * appraiser's rating, else the suggestion) and predikat. `e0` is the work stage's result. Without
+ * `words` no step text is written (the explanation, when read, runs this again with words); the
+ * warnings go to `sink` (null when run again for an explanation, so they are reported once).
+ */
+function appraiseEmployee(
+  e0: EmployeeResult,
+  inputs: AppraisalInputs,
+  leaders: ReadonlyMap<string, UnitRecord>,
+  words: boolean,
+  sink: IssueSink | null,
+): EmployeeAppraisal {
+  const { config, lang } = inputs;
+  const L = (id: string, en: string): string => (lang === 'id' ? id : en);
+  const nip = e0.employee.nip;
+  const rated = rateEmployeeBehaviour(nip, inputs.behaviour, config, words);
+  const fromPeriod = inputs.behaviour.fromPeriod?.get(nip) ?? null;
+  const explanation = behaviourSteps(rated, fromPeriod, lang, words);
+  const b = rated.result;
+  const behaviourOk = b !== null && b.status === 'ok';
+  const behaviourRating: Rating | null = behaviourOk ? b.overall : null;
+  const behaviourMean = behaviourOk ? b.values.reduce((s, v) => s + v.mean, 0) / b.values.length : null;
+
+  const suggested = e0.workRating.suggested;
+  let final: Rating | null = suggested;
+  let source: EmployeeResult['workRatingSource'] = suggested === null ? null : 'score';
+  const appraiser = inputs.behaviour.conflicts.has(nip) ? undefined : inputs.behaviour.workRatings.get(nip);
+  const leaderOf = leaders.get(nip);
+  const workConflict = inputs.behaviour.conflicts.get(nip);
+  if (leaderOf) {
+    final = leaderWorkRating(leaderOf.orgPredikat);
+    source = 'leader';
+    if (words) explanation.push({
+      step: 'leaderRule',
+      text: `${tx(lang, leaderWorkRatingExplanation(leaderOf.orgPredikat))} (${formatPlace(leaderOf.places.orgPredikat)}); ${L('pimpinan tidak dihitung dalam kurva unit', 'the leader is not counted in the unit curve')}.`,
+      value: final,
+      sources: [leaderOf.places.orgPredikat, leaderOf.places.leaderNip],
+    });
+    if (appraiser && sink !== null) {
+      sink.warning('LEADER_WORK_RATING_IGNORED', appraiser.place, {
+        id: `NIP ${nip} memimpin unit ${leaderOf.unit}: rating hasil kerjanya mengikuti predikat organisasi (${orgPredikatLabel(leaderOf.orgPredikat, 'id')}), Rating Hasil Kerja di sel ini tidak dipakai.`,
+        en: `NIP ${nip} leads ${leaderOf.unit}: the work rating follows the organisational predikat (${orgPredikatLabel(leaderOf.orgPredikat, 'en')}); the Rating Hasil Kerja in this cell is not used.`,
+      }, { id: 'Kosongkan sel ini, atau perbaiki NIP Pimpinan di berkas unit.', en: 'Clear this cell, or correct NIP Pimpinan in the unit file.' });
+    }
+  } else if (appraiser) {
+    final = appraiser.rating;
+    source = 'appraiser';
+    if (words) {
+      const sugg = suggested === null ? L('tidak ada (nilai hasil kerja belum lengkap)', 'none (the work score is incomplete)') : ratingLabel(suggested, lang);
+      const same = suggested === appraiser.rating;
+      explanation.push({
+        step: 'override',
+        text: L(
+          `Rating hasil kerja dari pejabat penilai (${formatPlace(appraiser.place)}): ${ratingLabel(appraiser.rating, 'id')}; saran dari nilai: ${sugg}. ${same ? 'Keduanya sama.' : 'Rating pejabat penilai menggantikan saran; keduanya ditampilkan.'}`,
+          `Work rating from the appraiser (${formatPlace(appraiser.place)}): ${ratingLabel(appraiser.rating, 'en')}; suggested from the score: ${sugg}. ${same ? 'Both agree.' : "The appraiser's rating overrides the suggestion; both are shown."}`,
+        ),
+        value: appraiser.rating,
+        sources: [appraiser.place],
+      });
+    }
+  } else if (workConflict) {
+    // Contradicting appraiser ratings: neither wins, and the suggestion does not silently stand in.
+    final = null;
+    source = null;
+  }
+
+  let predikat: Predikat | null = null;
+  const pendingReasons: string[] = [];
+  if (final !== null && behaviourRating !== null) {
+    predikat = predikatFor(final, behaviourRating);
+    if (words) explanation.push({ step: 'predikat', text: predikatText(final, behaviourRating, lang), value: predikat });
+  } else {
+    if (final === null) {
+      if (workConflict) pendingReasons.push(tx(lang, rated.reason!));
+      else if (e0.pendingReasons.length > 0) pendingReasons.push(...e0.pendingReasons);
+      else pendingReasons.push(L('Rating hasil kerja belum ada', 'No work rating yet'));
+    }
+    // The conflict reason covers both ratings; say it once.
+    if (behaviourRating === null && rated.reason && !(final === null && workConflict)) pendingReasons.push(tx(lang, rated.reason));
+    if (words) explanation.push({
+      step: 'predikat',
+      text: L(`Predikat tertunda: ${pendingReasons.join('; ')}`, `Predikat pending: ${pendingReasons.join('; ')}`),
+      value: null,
+    });
+  }
+  if (words && predikat !== null && e0.workScore === null) {
+    explanation.push({
+      step: 'workScoreNote',
+      text: L(
+        `Catatan: nilai hasil kerja belum lengkap (${e0.pendingReasons.join('; ')}); predikat memakai rating hasil kerja ${source === 'leader' ? 'dari predikat organisasi' : 'dari pejabat penilai'}.`,
+        `Note: the work score is incomplete (${e0.pendingReasons.join('; ')}); the predikat uses the work rating ${source === 'leader' ? 'from the organisational predikat' : 'from the appraiser'}.`,
+      ),
+      value: null,
+    });
+  }
+  return {
+    changes: {
+      workRating: { suggested, final },
+      workRatingSource: source,
+      behaviourRating,
+      behaviour: b ? behaviourDetail(b, fromPeriod) : null,
+      predikat,
+      status: predikat !== null ? 'complete' : 'pending',
+      pendingReasons: predikat !== null ? [] : pendingReasons,
+      legacy: null,
+      unitLeader: leaderOf !== undefined,
+    },
+    steps: explanation,
+    behaviourMean,
+  };
 }
 
 /** A violation's review candidates as a set: looked up once per employee of a unit of thousands. */

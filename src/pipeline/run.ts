@@ -5,7 +5,7 @@ import { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import type { Predikat } from '../domain/ratings.js';
 import { PREDIKATS } from '../domain/ratings.js';
-import { extendExplanation, scoreWork } from '../engine/work.js';
+import { extendExplanation, scoreWork, type StageExplainer } from '../engine/work.js';
 import type { EmployeeResult } from '../engine/types.js';
 import { COLUMNS } from '../ingest/columns.js';
 import type { RowCounts } from '../ingest/counts.js';
@@ -98,7 +98,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
 
   say(lang === 'id' ? 'Menghitung nilai' : 'Scoring');
   const employees: EmployeeResult[] = [];
-  for (const employee of [...roster.employees.values()].sort(byUnitThenNip)) {
+  for (const employee of byUnitThenNip([...roster.employees.values()])) {
     employees.push(scoreWork({
       employee,
       indicators: indicatorsByNip.get(employee.nip) ?? [],
@@ -110,9 +110,16 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
     }));
     addSatisfactionStep(employees[employees.length - 1]!, feedback, lang);
   }
-  for (const e of employees) {
-    const steps = combineSteps(indicatorsByNip.get(e.employee.nip) ?? [], lang);
-    if (steps.length > 0) extendExplanation(e, (explanation) => void explanation.unshift(...steps));
+  if (indicatorInputs.parts) {
+    // How each combined indicator came from its sub-periods, written when the explanation is read.
+    const combined: StageExplainer = {
+      explain(steps, result) {
+        steps.unshift(...combineSteps(indicatorsByNip.get(result.employee.nip) ?? [], lang));
+      },
+    };
+    for (const e of employees) {
+      if (indicatorsByNip.get(e.employee.nip)?.some((i) => i.combinedFrom !== undefined)) extendExplanation(e, combined);
+    }
   }
 
   // Behaviour, the appraiser's rating, predikat, leader rule and curve (issue 4).
@@ -150,8 +157,22 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   };
 }
 
-function byUnitThenNip(a: { unit: string; nip: string }, b: { unit: string; nip: string }): number {
-  return a.unit.localeCompare(b.unit, 'id') || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0);
+/**
+ * One collator for every comparison: `a.localeCompare(b, 'id')` is defined as the compare of an
+ * `Intl.Collator('id')` (ECMA-402), but builds that collator on each call.
+ */
+const UNIT_ORDER = new Intl.Collator('id');
+
+/**
+ * Employees by unit (the collator's order), then NIP. The units, a few hundred at most, are ranked
+ * once (units the collator finds equal share a rank), so the employee sort compares numbers: the
+ * same order as comparing the unit names in every comparison.
+ */
+function byUnitThenNip<T extends { unit: string; nip: string }>(list: T[]): T[] {
+  const units = [...new Set(list.map((e) => e.unit))].sort(UNIT_ORDER.compare);
+  const rank = new Map<string, number>();
+  units.forEach((unit, i) => rank.set(unit, i > 0 && UNIT_ORDER.compare(units[i - 1]!, unit) === 0 ? rank.get(units[i - 1]!)! : i));
+  return list.sort((a, b) => rank.get(a.unit)! - rank.get(b.unit)! || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0));
 }
 
 export function summariseUnits(employees: EmployeeResult[]): UnitResult[] {
@@ -162,7 +183,7 @@ export function summariseUnits(employees: EmployeeResult[]): UnitResult[] {
     byUnit.set(e.employee.unit, list);
   }
   return [...byUnit.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'id'))
+    .sort(([a], [b]) => UNIT_ORDER.compare(a, b))
     .map(([unit, list]) => {
       const scored = list.filter((e) => e.workScore !== null);
       const withPredikat = list.filter((e) => e.predikat !== null);

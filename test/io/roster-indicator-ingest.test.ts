@@ -92,5 +92,39 @@ describe('roster ingest', () => {
       ['K3', 'produktivitas', { kind: 'value', value: 0 }, null, 'turun'],
     ]);
     expect(formatPlace(list[1]!.places.actual)).toBe('ind.csv:4:F');
+    // Places are made when read, equal to the cells' places; each read gives a fresh object.
+    expect(list[1]!.places.row).toEqual({ file: 'ind.csv', row: 4 });
+    expect(list[1]!.places.target).toEqual({ file: 'ind.csv', row: 4, column: 'E' });
+    expect(list[2]!.places.actual).toEqual({ file: 'ind.csv', row: 6, column: 'F' });
+    expect(list[1]!.places.target).not.toBe(list[1]!.places.target);
+  });
+
+  it('shares one Target object per distinct target of a table', async () => {
+    writeFileSync(join(dir, 'peg2.csv'), ['NIP;Nama;Jabatan;Unit Kerja', `${B};Tiga;Staf;BKPSDM`].join('\r\n'));
+    const sink = new IssueSink('id');
+    const roster = await ingestRoster(await open('peg2.csv', 'pegawai', sink), Q2, sink);
+    writeFileSync(join(dir, 'ind2.csv'), [
+      'NIP;Kode;Indikator;Aspek;Target;Realisasi;Arah',
+      `${B};K1;Satu;produktivitas;10;9;naik`,
+      `${B};K2;Dua;produktivitas;10;8;naik`,
+      `${B};K3;Tiga;produktivitas;80-90;85;naik`,
+      `${B};K4;Empat;produktivitas;80 - 90;85;naik`,
+      `${B};K5;Lima;produktivitas;11;9;naik`,
+    ].join('\r\n'));
+    const isink = new IssueSink('en');
+    const result = await ingestIndicators(await open('ind2.csv', 'indikator', isink), {
+      roster: new Set(roster.employees.keys()),
+      excluded: roster.rejectedNips,
+      aspects: defaultConfig().aspects,
+    }, isink);
+    const list = result.byNip.get(B)!;
+    expect(list.map((i) => i.target)).toEqual([
+      { kind: 'value', value: 10 }, { kind: 'value', value: 10 }, { kind: 'range', low: 80, high: 90 },
+      { kind: 'range', low: 80, high: 90 }, { kind: 'value', value: 11 },
+    ]);
+    expect(list[1]!.target).toBe(list[0]!.target);
+    expect(list[3]!.target).toBe(list[2]!.target);
+    expect(list[4]!.target).not.toBe(list[0]!.target);
+    expect(formatPlace(list[4]!.places.row)).toBe('ind2.csv:6');
   });
 });

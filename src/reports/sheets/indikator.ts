@@ -7,7 +7,6 @@ import {
   directionLabel,
   indicatorCsvFileName,
   indicatorRowCount,
-  indicatorsGoToCsv,
   kindLabel,
   roundForReport,
   sortedEmployees,
@@ -98,10 +97,10 @@ export function* indicatorRows(run: RunResult, lang: Lang): Generator<CellData[]
 }
 
 /** The one-line note that says the rows are in the csv; null when they are on the sheet. */
-export function indicatorCsvNote(run: RunResult, lang: Lang): string | null {
-  if (!indicatorsGoToCsv(run)) return null;
-  const n = indicatorRowCount(run);
+export function indicatorCsvNote(run: RunResult, lang: Lang, n = indicatorRowCount(run)): string | null {
   const max = run.config.reports.detailSheetMaxRows;
+  // indicatorsGoToCsv(run), on the count already made: each count makes every indicator result.
+  if (!(n > max)) return null;
   const file = indicatorCsvFileName(run.period.id);
   return lang === 'id'
     ? `${n} baris indikator melebihi batas lembar (reports.detailSheetMaxRows = ${max}); semua baris ditulis ke ${file} di folder yang sama.`
@@ -109,7 +108,8 @@ export function indicatorCsvNote(run: RunResult, lang: Lang): string | null {
 }
 
 export function buildIndikator(run: RunResult, lang: Lang): SheetContent {
-  const note = indicatorCsvNote(run, lang);
+  const n = indicatorRowCount(run);
+  const note = indicatorCsvNote(run, lang, n);
   if (note !== null) {
     return {
       blocks: [
@@ -119,7 +119,7 @@ export function buildIndikator(run: RunResult, lang: Lang): SheetContent {
             { header: lang === 'id' ? 'Berkas' : 'File', type: 'general', width: 28 },
             { header: lang === 'id' ? 'Jumlah Baris' : 'Rows', type: 'integer', width: 12 },
           ],
-          rows: [[note, indicatorCsvFileName(run.period.id), indicatorRowCount(run)]],
+          rows: [[note, indicatorCsvFileName(run.period.id), n]],
         },
       ],
     };

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { capaianWithPolicy, computeCapaian } from '../../src/engine/capaian.ts';
+import type { EmployeeResult, ExplanationStep } from '../../src/engine/types.ts';
+import { extendExplanation, scoreWork, withChanges, type StageExplainer } from '../../src/engine/work.ts';
+import { defaultScoring, indicator, satisfaction, workInput } from './engine-fixtures.ts';
+
+/** A reported, a capped and a missing indicator (missing: zero). */
+const INPUT = workInput({
+  indicators: [indicator({ target: 80, actual: 60 }), indicator({ target: 10, actual: 20 }), indicator({ actual: null })],
+  satisfaction: satisfaction(88.31),
+  scoring: defaultScoring({ missing: 'zero' }),
+});
+
+function scored(): EmployeeResult {
+  return scoreWork(INPUT);
+}
+
+/** The steps a stage adds: its name, and the work stage's status it was given as `before`. */
+function stage(name: string): StageExplainer {
+  return {
+    explain(steps, result, before) {
+      steps.push({ step: name, text: `${name}: ${result.employee.nip} ${result.status} after ${before.status}`, value: null });
+    },
+  };
+}
+
+describe('scoreWork: indicator results made when read', () => {
+  it('gives the capaian, policy and formula of each indicator, equal on every read', () => {
+    const r = scored();
+    const first = r.indicators;
+    expect(first.map((x) => [x.capaian, x.uncapped, x.status, x.missingPolicy])).toEqual([
+      [75, 75, 'ok', undefined],
+      [120, 200, 'ok', undefined],
+      [0, 0, 'not-reported', 'zero'],
+    ]);
+    expect(first[1]!.formula).toBe('20 / 10 × 100 = 200,00 → batas 120');
+    expect(first[2]!.formula).toBe('realisasi tidak dilaporkan → 0 (kebijakan: dihitung 0)');
+    // A fresh array each time, with the same content.
+    expect(r.indicators).not.toBe(first);
+    expect(r.indicators.map((x) => x.formula)).toEqual(first.map((x) => x.formula));
+    const policy = { capaianCap: 120, missing: 'zero' as const };
+    expect(first.map((x) => x.capaian)).toEqual(first.map((x) => capaianWithPolicy(x.indicator, policy, 'id').capaian));
+    expect(first[0]!.formula).toBe(computeCapaian(first[0]!.indicator, policy, 'id').formula);
+  });
+
+  it('a spread reads them, and assigned results replace them', () => {
+    const r = scored();
+    const copy = { ...r };
+    expect(Array.isArray(copy.indicators)).toBe(true);
+    expect(copy.indicators.map((x) => x.capaian)).toEqual([75, 120, 0]);
+    const one = r.indicators.slice(0, 1);
+    r.indicators = one;
+    expect(r.indicators).toBe(one);
+  });
+});
+
+describe('explanations: later stages write their steps when the explanation is read', () => {
+  it('applies functions and stage explainers in the order they were added', () => {
+    const r = scored();
+    extendExplanation(r, (steps: ExplanationStep[]) => void steps.unshift({ step: 'first', text: 'first', value: null }));
+    const changed = withChanges(r, { predikat: 'BAIK', status: 'pending' }, stage('appraisal'));
+    extendExplanation(changed, stage('curve'));
+    const steps = changed.explanation;
+    expect(steps[0]!.step).toBe('first');
+    expect(steps.slice(-2).map((s) => s.text)).toEqual([`appraisal: ${r.employee.nip} pending after complete`, `curve: ${r.employee.nip} pending after complete`]);
+    expect(changed.predikat).toBe('BAIK');
+    expect(r.predikat).toBeNull();
+    // Written once, then kept: a caller may push onto it.
+    expect(changed.explanation).toBe(steps);
+    // The result it was made from keeps its own explanation (without the copy's stages).
+    expect(r.explanation.map((s) => s.step)).not.toContain('appraisal');
+  });
+
+  it('gives the same steps when the explanation was already read before the stages ran', () => {
+    const lazy = withChanges(scored(), { predikat: 'BAIK', status: 'pending' }, stage('appraisal'));
+    extendExplanation(lazy, stage('curve'));
+    const eager = scored();
+    expect(eager.explanation.length).toBeGreaterThan(0);
+    const eagerChanged = withChanges(eager, { predikat: 'BAIK', status: 'pending' }, stage('appraisal'));
+    extendExplanation(eagerChanged, stage('curve'));
+    expect(eagerChanged.explanation).toEqual(lazy.explanation);
+    expect(eagerChanged.indicators.map((x) => x.capaian)).toEqual(lazy.indicators.map((x) => x.capaian));
+  });
+});
