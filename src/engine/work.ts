@@ -214,6 +214,16 @@ const INDICATORS = {
   configurable: true,
 } satisfies PropertyDescriptor;
 
+/**
+ * How many indicator results `result` has, without making them (a count read by the reports to
+ * choose between the Indikator sheet and the csv, SPEC §9).
+ */
+export function indicatorCount(result: EmployeeResult): number {
+  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
+  const own = Object.getOwnPropertyDescriptor(result, 'indicators');
+  return lazy !== undefined && own?.get !== undefined ? lazy.indicators.length : result.indicators.length;
+}
+
 /** `result` with its indicator results made from `lazy` and its explanation written from it, when read. */
 function withLazyExplanation(result: object, lazy: LazyExplanation): EmployeeResult {
   // One getter for all results, its state under a non-enumerable symbol: per-result closures

@@ -4,6 +4,7 @@ import { roundHalfUp } from '../domain/exact.js';
 import { RATINGS, type Rating } from '../domain/ratings.js';
 import type { Direction, EmployeeResult, EmployeeStatus, IndicatorKind, Target } from '../engine/types.js';
 import type { RunResult, UnitResult } from '../pipeline/types.js';
+import { indicatorCount } from '../engine/work.js';
 
 /**
  * Helpers shared by every reporter (JSON, workbook, terminal), so that they order, round and
@@ -231,7 +232,7 @@ export function indicatorCsvFileName(periodId: string): string {
 /** Number of indicator rows of the run (one per indicator result). */
 export function indicatorRowCount(run: RunResult): number {
   let n = 0;
-  for (const e of run.employees) n += e.indicators.length;
+  for (const e of run.employees) n += indicatorCount(e);
   return n;
 }
 

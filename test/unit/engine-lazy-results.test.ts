@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capaianWithPolicy, computeCapaian } from '../../src/engine/capaian.ts';
 import type { EmployeeResult, ExplanationStep } from '../../src/engine/types.ts';
-import { extendExplanation, scoreWork, withChanges, type StageExplainer } from '../../src/engine/work.ts';
+import { extendExplanation, indicatorCount, scoreWork, withChanges, type StageExplainer } from '../../src/engine/work.ts';
 import { defaultScoring, indicator, satisfaction, workInput } from './engine-fixtures.ts';
 
 /** A reported, a capped and a missing indicator (missing: zero). */
@@ -80,5 +80,15 @@ describe('explanations: later stages write their steps when the explanation is r
     extendExplanation(eagerChanged, stage('curve'));
     expect(eagerChanged.explanation).toEqual(lazy.explanation);
     expect(eagerChanged.indicators.map((x) => x.capaian)).toEqual(lazy.indicators.map((x) => x.capaian));
+  });
+});
+
+describe('indicatorCount', () => {
+  it('counts the results without making them, and follows an assignment', () => {
+    const r = scored();
+    expect(indicatorCount(r)).toBe(3);
+    expect(indicatorCount(withChanges(r, { status: 'pending' }))).toBe(3);
+    r.indicators = r.indicators.slice(0, 1);
+    expect(indicatorCount(r)).toBe(1);
   });
 });
