@@ -143,10 +143,10 @@ export type WorkRatingSource = 'score' | 'appraiser' | 'leader';
 
 export interface BehaviourValueDetail {
   /** BerAKHLAK value key, e.g. `berorientasi-pelayanan`. */
-  key: string;
+  readonly key: string;
   /** Weighted mean of points (1..3). */
-  mean: number;
-  rating: Rating;
+  readonly mean: number;
+  readonly rating: Rating;
 }
 
 export interface BehaviourRaterDetail {
@@ -158,7 +158,8 @@ export interface BehaviourRaterDetail {
 }
 
 export interface BehaviourDetail {
-  values: BehaviourValueDetail[];
+  /** Shared between employees (engine/behaviour.ts memoises them): read-only. */
+  values: readonly BehaviourValueDetail[];
   overall: Rating;
   raters: BehaviourRaterDetail[];
   /** The sub-period the ratings came from when a longer period took the latest ones; else null. */

@@ -55,7 +55,8 @@ const tx = (lang: Lang, t: Text): string => t[lang];
 export function behaviourDetail(b: BehaviourResult, fromPeriod: string | null): BehaviourDetail | null {
   if (b.status !== 'ok') return null;
   return {
-    values: b.values.map((v) => ({ key: v.key, mean: v.mean, rating: v.rating })),
+    // The engine's value results are shared and frozen (one per value and mean): kept as they are.
+    values: b.values,
     overall: b.overall,
     raters: b.raters.map((r) => ({ raterNip: r.raterNip, role: r.role, share: r.share, place: r.place })),
     fromPeriod,
