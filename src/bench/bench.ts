@@ -167,12 +167,23 @@ const BIN = fileURLToPath(new URL('../../bin/appraise.js', import.meta.url));
 const HOOK = new URL('./rss-hook.js', import.meta.url).href;
 const TAIL_CHARS = 8192;
 
+/**
+ * The node options on a launcher's `#!/usr/bin/env -S node …` line: the run is measured as the
+ * launcher starts it when executed (the shebang), with this process's node binary.
+ */
+export function launcherNodeOptions(binPath: string): string[] {
+  const firstLine = readFileSync(binPath, 'utf8').split(/\r?\n/, 1)[0] ?? '';
+  const m = /^#!\s*\S*env\s+(?:-S\s+)?node((?:\s+-[^\s]+)*)\s*$/.exec(firstLine) ?? /^#!\s*\S*\/node((?:\s+-[^\s]+)*)\s*$/.exec(firstLine);
+  return m ? m[1]!.trim().split(/\s+/).filter((o) => o !== '') : [];
+}
+
 export async function runAppraise(dir: string, opts: { bin?: string; hookUrl?: string } = {}): Promise<RunMeasure> {
   const outDir = join(dir, 'laporan-bench');
   const rssFile = join(dir, '.bench-rss');
   await rm(outDir, { recursive: true, force: true });
   await rm(rssFile, { force: true });
-  const args = ['--import', opts.hookUrl ?? HOOK, opts.bin ?? BIN, 'run', '--period', BENCH_PERIOD, '--quiet', '--no-input', '-w', dir, '--out', outDir];
+  const bin = opts.bin ?? BIN;
+  const args = [...launcherNodeOptions(bin), '--import', opts.hookUrl ?? HOOK, bin, 'run', '--period', BENCH_PERIOD, '--quiet', '--no-input', '-w', dir, '--out', outDir];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     env: { ...process.env, APPRAISE_RSS_FILE: rssFile, NO_COLOR: '1' },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  STAMP_FILE, budgetFor, firstErrors, judge, measureFloor, parseBenchArgs, prepareWorkspace, renderTable, runAppraise,
+  STAMP_FILE, budgetFor, firstErrors, judge, launcherNodeOptions, measureFloor, parseBenchArgs, prepareWorkspace, renderTable, runAppraise,
   type Column, type RunMeasure,
 } from '../../src/bench/bench.ts';
 import { FILES } from '../../src/bench/generate.ts';
@@ -129,5 +129,23 @@ describe.skipIf(!existsSync(hook))('rss hook', () => {
     expect(m.peakRssMb).not.toBeNull();
     expect(m.peakRssMb!).toBeGreaterThan(200);
     expect(m.peakRssMb!).toBeLessThan(1024);
+  });
+});
+
+describe('launcherNodeOptions', () => {
+  const write = (name: string, text: string): string => {
+    const p = join(root, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  it('reads the node options of an env -S shebang, and none from a plain one', () => {
+    expect(launcherNodeOptions(write('a.js', '#!/usr/bin/env -S node --max-semi-space-size=64\nx\n'))).toEqual(['--max-semi-space-size=64']);
+    expect(launcherNodeOptions(write('b.js', '#!/usr/bin/env -S node --a=1  --b\r\n'))).toEqual(['--a=1', '--b']);
+    expect(launcherNodeOptions(write('c.js', '#!/usr/bin/env node\n'))).toEqual([]);
+    expect(launcherNodeOptions(write('d.js', 'console.log(1)\n'))).toEqual([]);
+  });
+  it("is what the project's launcher asks for", () => {
+    const bin = fileURLToPath(new URL('../../bin/appraise.js', import.meta.url));
+    expect(launcherNodeOptions(bin)).toEqual(['--max-semi-space-size=64']);
   });
 });
