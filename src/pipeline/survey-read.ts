@@ -78,8 +78,11 @@ export async function readSurvey(job: SurveyJob): Promise<SurveyRead> {
 }
 
 /**
- * Surveys smaller than this are read inline: a worker costs ~50 ms and a heap of its own, more
- * than it saves on a few MB (Sinabang's are a few KB; N = 20k is ~8.5 MB, 100k ~42 MB).
+ * Surveys smaller than this are read inline. A worker is not free: it loads the reading modules
+ * again (~0.2 s CPU, mostly ExcelJS, which io/table.ts imports), runs them cold (not yet optimised
+ * as on the main thread), and holds a heap of its own while it reads (~130 MB at 100k). Measured
+ * (computeRun, main-thread CPU / whole process CPU, means of 3–7 runs): N = 20k, 8.5 MB survey:
+ * 2.75 → 2.37 s / 4.6 → 5.2 s; N = 100k, 42 MB: 12.6 → 10.7 s / 17.4 → 18.4 s. Sinabang: a few KB.
  */
 export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
