@@ -255,6 +255,39 @@ export class IkmTally {
     else map.set(k.key, { spelled: k.spelled, count });
   }
 
+  /** Writes the counters into `out` at `at` (TALLY_WIDTH numbers) and the complaints into `complaints`, for IkmGrouperData. */
+  writeTo(out: Float64Array, at: number, tallyIndex: number, complaints: IkmComplaintColumns): void {
+    out[at] = this.responses;
+    out[at + 1] = this.lowAnswers;
+    for (let i = 0; i < UNSUR_COUNT; i++) {
+      out[at + 2 + i] = this.sums[i];
+      out[at + 2 + UNSUR_COUNT + i] = this.counts[i];
+    }
+    for (const [key, c] of this.complaints ?? []) {
+      complaints.tally.push(tallyIndex);
+      complaints.key.push(key);
+      complaints.spelled.push(c.spelled);
+      complaints.count.push(c.count);
+    }
+  }
+
+  /** The tally written by `writeTo` (its complaints are added with `addComplaintsFrom`). */
+  static readFrom(counters: Float64Array, at: number): IkmTally {
+    const t = new IkmTally();
+    t.responses = counters[at]!;
+    t.lowAnswers = counters[at + 1]!;
+    for (let i = 0; i < UNSUR_COUNT; i++) {
+      t.sums[i] = counters[at + 2 + i]!;
+      t.counts[i] = counters[at + 2 + UNSUR_COUNT + i]!;
+    }
+    return t;
+  }
+
+  /** Restores one complaint category written by `writeTo` (in the order written). */
+  addComplaintsFrom(key: string, spelled: string | null, count: number): void {
+    this.addComplaints({ key, spelled }, count);
+  }
+
   /** Complaints by category, most frequent first; the shared NO_COMPLAINTS when there are none. */
   complaintSummary(): ComplaintSummary {
     if (this.complaints === null || this.complaintTotal === 0) return NO_COMPLAINTS;
@@ -511,6 +544,60 @@ export class IkmGrouper {
     return this;
   }
 
+  /** The counters as plain data (IkmGrouperData); `IkmGrouper.fromData` makes the grouper again. */
+  toData(): IkmGrouperData {
+    const tallies: IkmTally[] = [this.all];
+    const keysOf = (m: Map<string, IkmTally>): string[] => {
+      for (const t of m.values()) tallies.push(t);
+      return [...m.keys()];
+    };
+    const units = keysOf(this.unit);
+    const services = keysOf(this.service);
+    const unitServices = [...this.unitService].map(([unit, m]) => ({ unit, services: keysOf(m) }));
+    const servicesWithoutUnit = keysOf(this.serviceNoUnit);
+    const officers = keysOf(this.officer);
+    const counters = new Float64Array(tallies.length * TALLY_WIDTH);
+    const complaints: IkmComplaintColumns = { tally: [], key: [], spelled: [], count: [] };
+    tallies.forEach((t, i) => t.writeTo(counters, i * TALLY_WIDTH, i, complaints));
+    return { units, services, unitServices, servicesWithoutUnit, officers, counters, complaints };
+  }
+
+  /** The grouper `toData` was made from: the same tallies, keys in the same order. */
+  static fromData(d: IkmGrouperData): IkmGrouper {
+    const g = new IkmGrouper();
+    const groups = 1 + d.units.length + d.services.length + d.unitServices.reduce((n, u) => n + u.services.length, 0)
+      + d.servicesWithoutUnit.length + d.officers.length;
+    const c = d.complaints;
+    if (d.counters.length !== groups * TALLY_WIDTH || [c.key, c.spelled, c.count].some((col) => col.length !== c.tally.length)) {
+      // Written by toData of the same build: a mismatch is a programming error, never bad input.
+      throw new Error(`IkmGrouper.fromData: inconsistent data (${d.counters.length} counters for ${groups} groups)`);
+    }
+    const tallies: IkmTally[] = [];
+    const next = (): IkmTally => {
+      const t = IkmTally.readFrom(d.counters, tallies.length * TALLY_WIDTH);
+      tallies.push(t);
+      return t;
+    };
+    // The overall tally is a readonly field: restore its counters in place.
+    g.all.merge(next());
+    tallies[0] = g.all;
+    for (const k of d.units) g.unit.set(k, next());
+    for (const k of d.services) g.service.set(k, next());
+    for (const u of d.unitServices) {
+      const m = new Map<string, IkmTally>();
+      for (const k of u.services) m.set(k, next());
+      g.unitService.set(u.unit, m);
+    }
+    for (const k of d.servicesWithoutUnit) g.serviceNoUnit.set(k, next());
+    for (const k of d.officers) g.officer.set(k, next());
+    for (let i = 0; i < c.tally.length; i++) {
+      const t = tallies[c.tally[i]!];
+      if (t === undefined) throw new Error(`IkmGrouper.fromData: complaint of tally ${c.tally[i]} out of ${tallies.length}`);
+      t.addComplaintsFrom(c.key[i]!, c.spelled[i]!, c.count[i]!);
+    }
+    return g;
+  }
+
   result(opts: IkmOptions): IkmGroups {
     const byUnitService = new Map<string, Map<string, IkmResult>>();
     for (const u of [...this.unitService.keys()].sort(cmp)) byUnitService.set(u, finalizeSorted(this.unitService.get(u)!, opts));
@@ -523,6 +610,35 @@ export class IkmGrouper {
       byOfficer: finalizeSorted(this.officer, opts),
     };
   }
+}
+
+/** Numbers per tally in IkmGrouperData.counters: responses, low answers, answer sums U1..U9, answer counts U1..U9. */
+const TALLY_WIDTH = 2 + 2 * UNSUR_COUNT;
+
+/** Complaint categories of the tallies, one entry per (tally, category), as parallel columns. */
+export interface IkmComplaintColumns {
+  /** Index of the tally in IkmGrouperData.counters (0 = overall). */
+  tally: number[];
+  key: string[];
+  spelled: (string | null)[];
+  count: number[];
+}
+
+/**
+ * An IkmGrouper's counters as plain data, to hand them from the thread that read the survey to the
+ * one that computes the results (pipeline/survey-read.ts) without an object per group: the group
+ * keys as string lists and every tally's numbers in one Float64Array (integers, exact up to 2^53),
+ * which postMessage can transfer instead of copying. Tally order: overall, units, services, each
+ * unit's services (in `unitServices` order), services without unit, officers.
+ */
+export interface IkmGrouperData {
+  units: string[];
+  services: string[];
+  unitServices: { unit: string; services: string[] }[];
+  servicesWithoutUnit: string[];
+  officers: string[];
+  counters: Float64Array<ArrayBuffer>;
+  complaints: IkmComplaintColumns;
 }
 
 /** Groups a set of responses at once (see IkmGrouper). */

@@ -11,14 +11,13 @@ import type { IkmResult, IkmWeight } from '../engine/ikm.js';
 import { sampleAdequacy } from '../engine/sample.js';
 import type { SampleAdequacy } from '../engine/sample.js';
 import type { Employee, EmployeeResult } from '../engine/types.js';
-import { COLUMNS } from '../ingest/columns.js';
 import type { RowCounts } from '../ingest/counts.js';
-import { FeedbackIngest } from '../ingest/feedback.js';
 import type { FeedbackTotals } from '../ingest/feedback.js';
 import type { UnitRecord } from '../ingest/units.js';
-import { openTable } from '../io/table.js';
 import type { OpenedTable } from '../io/table.js';
 import { feedbackSources } from './period-sources.js';
+import { startSurveyRead } from './survey-read.js';
+import type { SurveyReadOptions } from './survey-read.js';
 import type { UnitResult } from './types.js';
 
 /**
@@ -78,16 +77,21 @@ export interface FeedbackReport {
   employees: Map<string, FeedbackAttribution>;
 }
 
-export interface FeedbackStageInput {
+export interface FeedbackStageStart {
   workspace: string;
   config: Config;
   period: Period;
   lang: Lang;
-  sink: IssueSink;
   /** The appraised employees (roster, after transfers). */
   employees: ReadonlyMap<string, Employee>;
+  /** Where and from what size the survey is read in a worker thread (tests); see survey-read.ts. */
+  survey?: SurveyReadOptions;
+}
+
+export interface FeedbackStageRest {
+  sink: IssueSink;
   /** Records an input file in the run (Metodologi, manifest). */
-  record: (kind: 'umpan-balik', table: OpenedTable, counts: RowCounts) => void;
+  record: (kind: 'umpan-balik', table: Pick<OpenedTable, 'info' | 'sha256'>, counts: RowCounts) => void;
   /**
    * The unit records of the run (loadUnits: validated, by the roster's unit name; for a combined
    * period the population is summed over the sub-periods), or null without a unit file.
@@ -98,23 +102,24 @@ export interface FeedbackStageInput {
   say?: (text: string) => void;
 }
 
-export async function runFeedbackStage(input: FeedbackStageInput): Promise<FeedbackReport | null> {
-  const { workspace, config, period, lang, sink, employees } = input;
-  const say = input.say ?? (() => {});
+/** The stage once started: `finish` takes the survey's reading into the run and computes the rest. */
+export interface PendingFeedbackStage {
+  /** Whether the survey is being read in a worker thread meanwhile. */
+  readonly inWorker: boolean;
+  finish(rest: FeedbackStageRest): Promise<FeedbackReport | null>;
+}
+
+/**
+ * Starts the stage as soon as the roster is read: the survey files are read meanwhile, in a worker
+ * thread when they are large (survey-read.ts), while the run reads its other inputs. `finish`, called
+ * where the stage always ran (after the unit file), adds the survey's issues to the run's sink then,
+ * so the issues, the log and every report keep the order they had when the survey was read there.
+ */
+export function startFeedbackStage(start: FeedbackStageStart): PendingFeedbackStage {
+  const { workspace, config, period, lang, employees } = start;
   const sources = feedbackSources(workspace, config, period);
-  if (sources.mode === 'none') return null;
+  if (sources.mode === 'none') return { inWorker: false, finish: async () => null };
   const locations = sources.parts.flatMap((p) => p.location);
-  if (sources.mode === 'combined') {
-    const used = sources.parts.map((p) => p.period.id).join(', ');
-    const dir = `${config.paths.data}/${period.id}/umpan-balik`;
-    sink.add('info', 'PERIOD_COMBINED', { file: dir }, {
-      id: `Tidak ada berkas umpan balik di ${dir}; tanggapan sub-periode ${used} digabung (${locations.length} berkas).`,
-      en: `No feedback file in ${dir}; the responses of sub-periods ${used} are pooled (${locations.length} files).`,
-    }, {
-      id: `Letakkan berkas survei di ${dir}/ untuk memakai data periode itu sendiri.`,
-      en: `Put survey files in ${dir}/ to use that period's own data.`,
-    });
-  }
 
   const units = new Set<string>();
   const services = new Set<string>();
@@ -122,24 +127,53 @@ export async function runFeedbackStage(input: FeedbackStageInput): Promise<Feedb
     units.add(e.unit);
     for (const s of e.services) services.add(s);
   }
-  const ingest = new FeedbackIngest({ period, units, services, employees: new Set(employees.keys()) }, sink);
-  const grouper = new IkmGrouper();
-  const files: string[] = [];
-  for (const location of locations) {
-    const table = await openTable({
-      path: location.path,
-      displayName: location.display,
-      columns: COLUMNS['umpan-balik'],
-      mapping: config.columns['umpan-balik'],
-      sink,
-    });
-    if (!table) continue;
-    say(lang === 'id' ? `Membaca ${location.display}` : `Reading ${location.display}`);
-    const counts = await ingest.ingest(table, (r) => grouper.add(r));
-    files.push(table.info.file);
-    input.record('umpan-balik', table, { read: counts.read, accepted: counts.accepted, rejected: counts.rejected });
-  }
+  const survey = startSurveyRead({
+    lang,
+    period,
+    mapping: config.columns['umpan-balik'],
+    locations,
+    units: [...units],
+    services: [...services],
+    nips: [...employees.keys()],
+  }, start.survey);
 
+  return {
+    inWorker: survey.inWorker,
+    finish: async (rest) => {
+      const { sink } = rest;
+      if (sources.mode === 'combined') {
+        const used = sources.parts.map((p) => p.period.id).join(', ');
+        const dir = `${config.paths.data}/${period.id}/umpan-balik`;
+        sink.add('info', 'PERIOD_COMBINED', { file: dir }, {
+          id: `Tidak ada berkas umpan balik di ${dir}; tanggapan sub-periode ${used} digabung (${locations.length} berkas).`,
+          en: `No feedback file in ${dir}; the responses of sub-periods ${used} are pooled (${locations.length} files).`,
+        }, {
+          id: `Letakkan berkas survei di ${dir}/ untuk memakai data periode itu sendiri.`,
+          en: `Put survey files in ${dir}/ to use that period's own data.`,
+        });
+      }
+      const read = await survey.result();
+      const say = rest.say ?? (() => {});
+      for (const f of read.files) say(lang === 'id' ? `Membaca ${f.display}` : `Reading ${f.display}`);
+      // One at a time: a survey with many bad rows has more issues than a call can take as arguments.
+      for (const issue of read.issues) sink.issues.push(issue);
+      for (const f of read.files) rest.record('umpan-balik', f, f.counts);
+      return finishFeedback(start, rest, units, read.files.map((f) => f.info.file), read.totals, IkmGrouper.fromData(read.groups));
+    },
+  };
+}
+
+/** IKM results, sample adequacy and attribution from the survey's tallies (main thread). */
+function finishFeedback(
+  start: FeedbackStageStart,
+  input: FeedbackStageRest,
+  units: ReadonlySet<string>,
+  files: string[],
+  totals: FeedbackTotals,
+  grouper: IkmGrouper,
+): FeedbackReport {
+  const { config, employees } = start;
+  const sink = input.sink;
   // Population served per unit, for the sample adequacy: from the unit records the run already
   // validated. A combined period's population is a sum; its place is the latest sub-period's cell.
   const population = new Map<string, { value: number; place: CellPlace }>();
@@ -198,7 +232,7 @@ export async function runFeedbackStage(input: FeedbackStageInput): Promise<Feedb
     minRespondentsOfficer: min,
     ikmTarget: config.feedback.ikmTarget,
     files,
-    totals: { ...ingest.totals },
+    totals,
     populationSource,
     overall: groups.overall.respondents > 0 ? groups.overall : null,
     units: unitReports,

@@ -16,7 +16,7 @@ import { applyAppraisal, enrichUnits } from './appraisal-stage.js';
 import { combineSteps } from './combine.js';
 import { computeTrend, loadBehaviour, loadIndicators, loadUnits, type RosterView, type StageIo } from './period-inputs.js';
 import { TOOL } from '../version.js';
-import { addSatisfactionStep, applyUnitIkm, runFeedbackStage, satisfactionOf } from './feedback-stage.js';
+import { addSatisfactionStep, applyUnitIkm, satisfactionOf, startFeedbackStage } from './feedback-stage.js';
 import { behaviourForTraining, runTrainingStage, unsurByNip } from './training.js';
 import { runEkinerjaStage } from './ekinerja-stage.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
@@ -49,7 +49,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
       mapping: config.columns[location.kind],
       sink,
     });
-  const record = (kind: InputFileInfo['kind'], table: OpenedTable, counts: RowCounts) => {
+  const record = (kind: InputFileInfo['kind'], table: Pick<OpenedTable, 'info' | 'sha256'>, counts: RowCounts) => {
     inputs.push({
       kind,
       file: table.info.file,
@@ -80,6 +80,9 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const roster = await ingestRoster(rosterTable, period, sink);
   record('pegawai', rosterTable, roster.counts);
 
+  // The survey files are read meanwhile: on the second core when they are large (feedback-stage.ts).
+  const survey = startFeedbackStage({ workspace, config, period, lang, employees: roster.employees });
+
   // Indicators, behaviour and units: the period's own files, or combined from its sub-periods (SPEC §3.7).
   const io: StageIo = { workspace, config, period, lang, sink, open, record, say };
   const rosterView: RosterView = { employees: roster.employees, excluded: new Set([...roster.rejectedNips, ...roster.inactiveNips]) };
@@ -89,9 +92,8 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const unitRecords = await loadUnits(io, rosterView);
 
   // Citizen feedback (SPEC §4): IKM per unit, service and officer; satisfaction per employee.
-  const feedback = await runFeedbackStage({
-    workspace, config, period, lang, sink, employees: roster.employees, say,
-    record: (kind, table, counts) => record(kind, table, counts),
+  const feedback = await survey.finish({
+    sink, say, record,
     units: unitRecords,
     unitFiles: inputs.filter((i) => i.kind === 'unit').map((i) => i.file),
   });
