@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
@@ -64,6 +64,58 @@ function writeLine(w: ByteWriter, row: readonly unknown[]): void {
 }
 
 /**
+ * The csv encoder on an open file: BOM and header at open, then line() per row, flush() when
+ * full, close() at the end (or abort()). writeCsv drives it in process; the encoding worker
+ * (encode-worker.ts) drives it with rows it receives in batches, so both write the same bytes.
+ */
+export class CsvWriter {
+  private readonly out: WriteStream;
+  private readonly failed: Promise<never>;
+  private readonly w: ByteWriter;
+
+  /** Starts `path` (written as given: the caller chooses a temporary name) with the BOM and the header line. */
+  constructor(readonly path: string, header: readonly string[]) {
+    // Room for a few chunks: the next lines are encoded while the file write of the last runs.
+    const out = createWriteStream(path, { highWaterMark: 1 << 20 });
+    this.out = out;
+    this.failed = new Promise<never>((_, reject) => out.once('error', reject));
+    this.failed.catch(() => {}); // observed through the races below
+    const failed = this.failed;
+    this.w = new ByteWriter(async (chunk, release) => {
+      if (!out.write(chunk, () => release())) await Promise.race([once(out, 'drain'), failed]);
+    });
+    this.w.utf8('\uFEFF');
+    writeLine(this.w, header);
+  }
+
+  line(row: readonly unknown[]): void {
+    writeLine(this.w, row);
+  }
+
+  /** True when the encoded lines should be handed on (await flush()) before the next row. */
+  get full(): boolean {
+    return this.w.full;
+  }
+
+  flush(): Promise<void> {
+    return this.w.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.w.flush();
+    this.out.end();
+    await Promise.race([finished(this.out), this.failed]);
+  }
+
+  /** Closes the file after a failure and removes it. */
+  async abort(): Promise<void> {
+    // Closed before removing: a stream destroyed before it opened still creates the file.
+    if (!this.out.closed) await new Promise<void>((resolve) => this.out.once('close', () => resolve()).destroy());
+    await rm(this.path, { force: true });
+  }
+}
+
+/**
  * Writes a csv with a UTF-8 BOM (so Excel reads it as UTF-8), comma-separated, CRLF line ends
  * (RFC 4180), fields quoted as csv-stringify quotes them. Rows may be a generator, so a large
  * detail table streams instead of being held; lines are encoded straight into reused byte chunks
@@ -76,35 +128,24 @@ export async function writeCsv(
   rows: AsyncIterable<unknown[]> | Iterable<unknown[]>,
 ): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const out = createWriteStream(tmp);
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => {}); // observed through the races below
-  const w = new ByteWriter(async (chunk, release) => {
-    if (!out.write(chunk, () => release())) await Promise.race([once(out, 'drain'), failed]);
-  });
+  const csv = new CsvWriter(tmp, header);
   try {
-    w.utf8('\uFEFF');
-    writeLine(w, header);
     // A plain iterable is walked without an await per row (for await wraps each row in a promise).
     if (Symbol.asyncIterator in rows) {
       for await (const row of rows) {
-        writeLine(w, row);
-        if (w.full) await w.flush();
+        csv.line(row);
+        if (csv.full) await csv.flush();
       }
     } else {
       for (const row of rows) {
-        writeLine(w, row);
-        if (w.full) await w.flush();
+        csv.line(row);
+        if (csv.full) await csv.flush();
       }
     }
-    await w.flush();
-    out.end();
-    await Promise.race([finished(out), failed]);
+    await csv.close();
     await rename(tmp, path);
   } catch (err) {
-    // Closed before removing: a stream destroyed before it opened still creates the file.
-    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()).destroy());
-    await rm(tmp, { force: true });
+    await csv.abort();
     throw err;
   }
 }

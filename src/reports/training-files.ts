@@ -2,17 +2,30 @@ import type { Lang } from '../domain/i18n.js';
 import type { RunResult } from '../pipeline/types.js';
 import type { OutputBatch } from '../workspace/atomic.js';
 import { writeCsv } from './csv.js';
+import type { EncodeWorker } from './encoder.js';
 import { employeeColumns, employeeRows, trainingCsvFileName, trainingWorkbookFileName, trainingWorkbookSheets } from './training.js';
-import { writeSheetsWorkbook } from './workbook.js';
+import { writeSheetsWorkbook, type DirectOptions } from './workbook.js';
 
 /**
  * rekomendasi-pelatihan-<period>.xlsx and .csv (SPEC §6), reserved in the caller's OutputBatch so
- * that they are renamed into place together with the run's other outputs (SPEC §8).
+ * that they are renamed into place together with the run's other outputs (SPEC §8). With the
+ * encoding worker of a large run (encoder.ts) the csv and a streamed workbook are encoded by it,
+ * complete once `encoder.finish()` resolves.
  */
-export async function writeTrainingOutputs(run: RunResult, batch: OutputBatch, lang: Lang): Promise<void> {
-  const xlsx = batch.reserve(trainingWorkbookFileName(run.period.id));
-  await writeSheetsWorkbook(run, trainingWorkbookSheets(run, lang), xlsx.tmp);
-  const csv = batch.reserve(trainingCsvFileName(run.period.id));
-  // writeCsv neutralises text cells that a spreadsheet would run as formulas.
-  await writeCsv(csv.tmp, employeeColumns(lang).map((c) => c.header), employeeRows(run, lang));
+export async function writeTrainingOutputs(
+  run: RunResult,
+  batch: OutputBatch,
+  lang: Lang,
+  encoder?: EncodeWorker,
+  opts: Pick<DirectOptions, 'streamAboveRows'> = {},
+): Promise<void> {
+  const xlsxName = trainingWorkbookFileName(run.period.id);
+  const xlsx = batch.reserve(xlsxName);
+  await writeSheetsWorkbook(run, trainingWorkbookSheets(run, lang), xlsx.tmp, { ...opts, ...(encoder ? { encoder, label: xlsxName } : {}) });
+  const csvName = trainingCsvFileName(run.period.id);
+  const csv = batch.reserve(csvName);
+  const header = employeeColumns(lang).map((c) => c.header);
+  // Both csv writers neutralise text cells that a spreadsheet would run as formulas.
+  if (encoder) await encoder.csv(csv.tmp, header, employeeRows(run, lang), csvName);
+  else await writeCsv(csv.tmp, header, employeeRows(run, lang));
 }

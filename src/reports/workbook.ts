@@ -6,12 +6,13 @@ import { OutputBatch } from '../workspace/atomic.js';
 import type { Lang } from '../domain/i18n.js';
 import type { RunResult } from '../pipeline/types.js';
 import { indicatorCsvFileName, indicatorRowCount, indicatorsGoToCsv, workbookFileName } from './common.js';
+import type { EncodeWorker } from './encoder.js';
 import { writeCsv } from './csv.js';
 import { indicatorColumns, indicatorRows } from './sheets/indikator.js';
 import { SHEETS } from './sheets/index.js';
 import { type CellData, type ColumnDef, type SheetBlock, type SheetContent, type SheetImage } from './sheets/types.js';
 import { cellOut, EXCEL_MAX_ROWS, layoutSheet } from './sheet-layout.js';
-import { DirectWorkbookWriter, writeDirectWorkbook } from './xlsx-direct.js';
+import { DirectWorkbookWriter, writeDirectWorkbook, writeSheets, type SheetsWriter } from './xlsx-direct.js';
 
 /**
  * laporan-kinerja-<period>.xlsx (SPEC §6). Sheets come from the SHEETS registry as data; this file
@@ -114,12 +115,11 @@ export function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent, lang: L
  * The Indikator rows as a csv (SPEC §9: used when they exceed config.reports.detailSheetMaxRows;
  * the sheet and Ringkasan then carry a note). Same columns and values as the sheet.
  */
-export async function writeIndicatorCsv(run: RunResult, lang: Lang, csvPath: string): Promise<void> {
-  await writeCsv(
-    csvPath,
-    indicatorColumns(lang).map((c) => c.header),
-    indicatorRows(run, lang), // a styled cell is written as its value
-  );
+export async function writeIndicatorCsv(run: RunResult, lang: Lang, csvPath: string, encoder?: EncodeWorker): Promise<void> {
+  const header = indicatorColumns(lang).map((c) => c.header);
+  const rows = indicatorRows(run, lang); // a styled cell is written as its value
+  if (encoder) await encoder.csv(csvPath, header, rows, indicatorCsvFileName(run.period.id));
+  else await writeCsv(csvPath, header, rows);
 }
 
 /** Where the Indikator csv goes for a workbook path: the same folder. */
@@ -181,6 +181,11 @@ export interface WorkbookWriteOptions {
    * temporary path, as for indicatorCsvPath.
    */
   imagePath?: (fileName: string) => string;
+  /**
+   * The encoding worker of a large run (encoder.ts): the streamed workbook and the indicator csv
+   * are then encoded and written by it, and complete only once `encoder.finish()` resolves.
+   */
+  encoder?: EncodeWorker;
 }
 
 export interface WorkbookWriteResult {
@@ -213,7 +218,8 @@ function imageNote(files: string[], lang: Lang): SheetBlock {
 
 /** Writes the workbook with the direct XML writer: rows are serialised and zipped as they are made, never all held. */
 async function streamReportWorkbook(run: RunResult, path: string, lang: Lang, opts: WorkbookWriteOptions): Promise<string[]> {
-  const wb = new DirectWorkbookWriter(path, new Date(run.period.end.getTime()));
+  const fixed = new Date(run.period.end.getTime());
+  const wb: SheetsWriter = opts.encoder ? opts.encoder.workbook(path, fixed, workbookFileName(run.period.id)) : new DirectWorkbookWriter(path, fixed);
   const imageFiles: string[] = [];
   try {
     for (const sheet of SHEETS) {
@@ -252,7 +258,7 @@ export async function writeReportWorkbook(
 ): Promise<WorkbookWriteResult> {
   const stream = workbookRowEstimate(run) > (opts.streamAboveRows ?? STREAM_ABOVE_ROWS);
   // The csv and the workbook are written side by side: zlib's deflate runs off the main thread.
-  const csv = indicatorsGoToCsv(run) ? writeIndicatorCsv(run, lang, opts.indicatorCsvPath ?? indicatorCsvPath(run, path)) : null;
+  const csv = indicatorsGoToCsv(run) ? writeIndicatorCsv(run, lang, opts.indicatorCsvPath ?? indicatorCsvPath(run, path), opts.encoder) : null;
   let result: WorkbookWriteResult;
   try {
     if (stream) result = { mode: 'stream', imageFiles: await streamReportWorkbook(run, path, lang, opts) };
@@ -269,6 +275,14 @@ export async function writeReportWorkbook(
   return result;
 }
 
+export interface DirectOptions {
+  /** Stream (direct writer) above this many rows (default STREAM_ABOVE_ROWS). */
+  streamAboveRows?: number;
+  /** The encoding worker of a large run (see WorkbookWriteOptions.encoder); `label` names the file in its errors. */
+  encoder?: EncodeWorker;
+  label?: string;
+}
+
 /**
  * A small workbook of the given sheets (explain, diff), with the same look as the report: frozen
  * filtered header, Text NIPs, fitted widths. `fixedDate` stands in for the document dates so the
@@ -278,12 +292,15 @@ export async function writeFixedDateWorkbook(
   path: string,
   sheets: readonly { name: string; content: SheetContent }[],
   fixedDate: Date,
+  opts: DirectOptions = {},
 ): Promise<void> {
   const dates = { creator: 'appraise', lastModifiedBy: 'appraise', created: fixedDate, modified: fixedDate };
   // Rows of array blocks; a generator block counts as large. Large workbooks are streamed.
   const rows = sheets.reduce((n, s) => n + s.content.blocks.reduce((m, b) => m + (Array.isArray(b.rows) ? b.rows.length : STREAM_ABOVE_ROWS + 1), 0), 0);
-  if (rows > STREAM_ABOVE_ROWS) {
-    await writeDirectWorkbook(path, sheets, fixedDate, 'id'); // zip times already fixed
+  if (rows > (opts.streamAboveRows ?? STREAM_ABOVE_ROWS)) {
+    // Zip times already fixed. With an encoder the file is complete once encoder.finish() resolves.
+    if (opts.encoder) await writeSheets(opts.encoder.workbook(path, fixedDate, opts.label ?? basename(path)), sheets, 'id');
+    else await writeDirectWorkbook(path, sheets, fixedDate, 'id');
     return;
   }
   const wb = new ExcelJS.Workbook();
@@ -297,8 +314,13 @@ export async function writeFixedDateWorkbook(
  * Writes a workbook of the given sheets (rekomendasi-pelatihan-<period>.xlsx) with the same
  * fixed document dates and sheet layout as the main report, so identical runs give identical parts.
  */
-export async function writeSheetsWorkbook(run: RunResult, sheets: readonly { name: string; content: SheetContent }[], path: string): Promise<void> {
-  await writeFixedDateWorkbook(path, sheets, new Date(run.period.end.getTime()));
+export async function writeSheetsWorkbook(
+  run: RunResult,
+  sheets: readonly { name: string; content: SheetContent }[],
+  path: string,
+  opts: DirectOptions = {},
+): Promise<void> {
+  await writeFixedDateWorkbook(path, sheets, new Date(run.period.end.getTime()), opts);
 }
 
 /**

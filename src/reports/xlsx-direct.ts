@@ -2,8 +2,8 @@ import { columnLetter } from '../domain/place.js';
 import type { Lang } from '../domain/i18n.js';
 import { ByteWriter } from '../io/byte-writer.js';
 import { ZipWriter } from '../io/zip-writer.js';
-import { cellNumFmt, layoutSheet } from './sheet-layout.js';
-import { isStyled, type ColumnDef, type SheetContent } from './sheets/types.js';
+import { cellNumFmt, layoutSheet, type LaidRow } from './sheet-layout.js';
+import { isStyled, type CellData, type ColumnDef, type SheetContent } from './sheets/types.js';
 
 /**
  * The large-run workbook writer: sheet XML encoded directly into byte chunks (byte-writer.ts;
@@ -193,6 +193,25 @@ interface ColumnPlan {
   lastId: Int32Array;
 }
 
+/**
+ * One row of a sheet as the writer takes it: a data row as its bare cells, any other row as laid
+ * out. Compact, so that rows sent to the encoding worker carry no per-row object or columns.
+ */
+export type RowItem = CellData[] | Exclude<LaidRow, { kind: 'data' }>;
+
+export function rowItem(laid: LaidRow): RowItem {
+  return laid.kind === 'data' ? laid.cells : laid;
+}
+
+/** The rows of an open sheet: add() them, flush() when full, end() with the filter range. */
+export interface SheetRows {
+  add(item: RowItem): void;
+  /** True when the encoded bytes should be handed on (await flush()) before the next row. */
+  readonly full: boolean;
+  flush(): Promise<void>;
+  end(filterTo: { row: number; column: number } | null): Promise<void>;
+}
+
 export class DirectWorkbookWriter {
   private readonly zip: ZipWriter;
   private readonly styles = new Styles();
@@ -285,8 +304,23 @@ export class DirectWorkbookWriter {
 
   /** Writes one sheet (streamed: rows are made, written and zipped as the layout yields them). */
   async addSheet(name: string, content: SheetContent, lang: Lang): Promise<void> {
-    const index = this.sheets.length + 1;
     const { widths, rows } = layoutSheet(content, name, lang);
+    const sheet = await this.beginSheet(name, widths);
+    for (;;) {
+      const step = rows.next();
+      if (step.done) return sheet.end(step.value.filterTo);
+      sheet.add(rowItem(step.value));
+      if (sheet.full) await sheet.flush();
+    }
+  }
+
+  /**
+   * Opens sheet `name` with the given column widths; its rows then go through the returned
+   * SheetRows. addSheet does this with the rows of layoutSheet; the encoding worker
+   * (encode-worker.ts) with rows it receives in batches: both run this same code.
+   */
+  async beginSheet(name: string, widths: readonly number[]): Promise<SheetRows> {
+    const index = this.sheets.length + 1;
     const sink = await this.zip.entry(`xl/worksheets/sheet${index}.xml`);
     const w = new ByteWriter((chunk, release) => sink.chunk(chunk, release));
     // ExcelJS leaves out a column of its default width 9; so does this writer, so both read back alike.
@@ -305,77 +339,85 @@ export class DirectWorkbookWriter {
     const header = styles.id(undefined, HEADER_FILL, 1, true);
     let columns: ColumnDef[] | null = null;
     let plan: ColumnPlan | null = null;
-    let result: { filterTo: { row: number; column: number } | null; lastRow: number };
-    for (;;) {
-      const step = rows.next();
-      if (step.done) {
-        result = step.value;
-        break;
-      }
-      const laid = step.value;
-      const r = String(laid.row);
+    let lastRow = 0;
+    const row = (item: RowItem): void => {
+      // A data row is its bare cells: under the columns of the last header, one row below the previous.
+      const isData = Array.isArray(item);
+      const r = String(isData ? ++lastRow : (lastRow = item.row));
       w.ascii('<row r="');
       w.ascii(r);
       w.ascii('">');
-      if (laid.kind === 'title') this.text(w, 1, r, title, laid.text, this.shared.id(laid.text));
-      else if (laid.kind === 'note') this.text(w, 1, r, bold, laid.text, this.shared.id(laid.text));
-      else if (laid.kind === 'header') {
-        for (let c = 0; c < laid.columns.length; c++) {
-          const h = laid.columns[c]!.header;
+      if (isData) {
+        if (columns === null) throw new Error('appraise: a data row before its header row');
+        // Planned at the block's first data row (an empty table numbers no styles), per block.
+        plan ??= this.plan(columns);
+        this.cells(w, r, item, columns, plan);
+      } else if (item.kind === 'title') this.text(w, 1, r, title, item.text, this.shared.id(item.text));
+      else if (item.kind === 'note') this.text(w, 1, r, bold, item.text, this.shared.id(item.text));
+      else {
+        columns = item.columns;
+        plan = null;
+        for (let c = 0; c < columns.length; c++) {
+          const h = columns[c]!.header;
           this.text(w, c + 1, r, header, h, this.shared.id(h));
-        }
-      } else {
-        const cells = laid.cells;
-        if (laid.columns !== columns) {
-          columns = laid.columns;
-          plan = this.plan(columns);
-        }
-        const p = plan!;
-        for (let c = 0; c < cells.length; c++) {
-          const data = cells[c]!;
-          const col = columns[c]!;
-          let value: string | number | null;
-          let style: number;
-          // The rules of cellOut (sheet-layout.ts), without an object per cell: plain cells take
-          // their column's style, styled ones (a predikat colour) look theirs up.
-          if (isStyled(data)) {
-            value = col.type === 'text' && data.value !== null ? String(data.value) : data.value;
-            style = styles.id(cellNumFmt(value, col, data.numFmt), data.fill, data.bold ? 1 : 0);
-          } else if (typeof data === 'number') {
-            if (col.type === 'text') {
-              value = String(data);
-              style = p.textStyle[c]!;
-            } else {
-              if (!Number.isFinite(data)) throw new Error(`appraise: cannot write a non-finite number (${data}) to a sheet`);
-              value = data;
-              style = p.numberStyle[c]!;
-            }
-          } else {
-            value = data;
-            style = p.textStyle[c]!;
-          }
-          if (value === null || value === '') {
-            if (style) {
-              this.open(w, c + 1, r, style);
-              w.ascii('/>');
-            }
-          } else if (typeof value === 'number') {
-            this.open(w, c + 1, r, style);
-            w.ascii('><v>');
-            w.number(value);
-            w.ascii('</v></c>');
-          } else this.text(w, c + 1, r, style, value, this.sharedId(p, c, value));
         }
       }
       w.ascii('</row>');
-      if (w.full) await w.flush();
+    };
+    return {
+      add: row,
+      get full() {
+        return w.full;
+      },
+      flush: () => w.flush(),
+      end: async (filterTo) => {
+        const filter = filterTo === null ? null : `A1:${this.letter(filterTo.column)}${filterTo.row}`;
+        w.ascii(`</sheetData>${filter ? `<autoFilter ref="${filter}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+        await w.flush();
+        await sink.end();
+        this.sheets.push({ name, filter });
+      },
+    };
+  }
+
+  /** The cells of one data row. */
+  private cells(w: ByteWriter, r: string, cells: readonly CellData[], columns: ColumnDef[], p: ColumnPlan): void {
+    const styles = this.styles;
+    for (let c = 0; c < cells.length; c++) {
+      const data = cells[c]!;
+      const col = columns[c]!;
+      let value: string | number | null;
+      let style: number;
+      // The rules of cellOut (sheet-layout.ts), without an object per cell: plain cells take
+      // their column's style, styled ones (a predikat colour) look theirs up.
+      if (isStyled(data)) {
+        value = col.type === 'text' && data.value !== null ? String(data.value) : data.value;
+        style = styles.id(cellNumFmt(value, col, data.numFmt), data.fill, data.bold ? 1 : 0);
+      } else if (typeof data === 'number') {
+        if (col.type === 'text') {
+          value = String(data);
+          style = p.textStyle[c]!;
+        } else {
+          if (!Number.isFinite(data)) throw new Error(`appraise: cannot write a non-finite number (${data}) to a sheet`);
+          value = data;
+          style = p.numberStyle[c]!;
+        }
+      } else {
+        value = data;
+        style = p.textStyle[c]!;
+      }
+      if (value === null || value === '') {
+        if (style) {
+          this.open(w, c + 1, r, style);
+          w.ascii('/>');
+        }
+      } else if (typeof value === 'number') {
+        this.open(w, c + 1, r, style);
+        w.ascii('><v>');
+        w.number(value);
+        w.ascii('</v></c>');
+      } else this.text(w, c + 1, r, style, value, this.sharedId(p, c, value));
     }
-    const { filterTo } = result;
-    const filter = filterTo === null ? null : `A1:${this.letter(filterTo.column)}${filterTo.row}`;
-    w.ascii(`</sheetData>${filter ? `<autoFilter ref="${filter}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
-    await w.flush();
-    await sink.end();
-    this.sheets.push({ name, filter });
   }
 
   /** xl/sharedStrings.xml, after the sheets that filled it. */
@@ -459,14 +501,15 @@ export class DirectWorkbookWriter {
   }
 }
 
-/** Writes the given sheets to `path` with the direct writer (see DirectWorkbookWriter). */
-export async function writeDirectWorkbook(
-  path: string,
-  sheets: Iterable<{ name: string; content: SheetContent }>,
-  fixedDate: Date,
-  lang: Lang,
-): Promise<void> {
-  const wb = new DirectWorkbookWriter(path, fixedDate);
+/** What writes a workbook's sheets: DirectWorkbookWriter, or the encoding worker's (encoder.ts). */
+export interface SheetsWriter {
+  addSheet(name: string, content: SheetContent, lang: Lang): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Writes the given sheets with `wb` and closes it (aborts it on a failure). */
+export async function writeSheets(wb: SheetsWriter, sheets: Iterable<{ name: string; content: SheetContent }>, lang: Lang): Promise<void> {
   try {
     for (const s of sheets) await wb.addSheet(s.name, s.content, lang);
     await wb.close();
@@ -474,4 +517,14 @@ export async function writeDirectWorkbook(
     await wb.abort();
     throw err;
   }
+}
+
+/** Writes the given sheets to `path` with the direct writer (see DirectWorkbookWriter). */
+export async function writeDirectWorkbook(
+  path: string,
+  sheets: Iterable<{ name: string; content: SheetContent }>,
+  fixedDate: Date,
+  lang: Lang,
+): Promise<void> {
+  await writeSheets(new DirectWorkbookWriter(path, fixedDate), sheets, lang);
 }

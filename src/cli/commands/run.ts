@@ -5,6 +5,7 @@ import type { RunResult } from '../../pipeline/types.js';
 import { anonymizeRun } from '../../reports/anonymize.js';
 import { buildResultsDocument, writeResultsJson } from '../../reports/results-json.js';
 import { writeReportWorkbook } from '../../reports/workbook.js';
+import { encoderFor } from '../../reports/encoder.js';
 import { indicatorCsvFileName, indicatorsGoToCsv, resultsFileName, workbookFileName } from '../../reports/common.js';
 import { issueDocument } from '../../reports/issues-json.js';
 import { renderIssues, renderSummary } from '../../reports/terminal.js';
@@ -68,20 +69,30 @@ export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> 
       strictCheck(computed);
       const result = opts.anonymize ? await s.stage('anonymize', ctx.tr('Pseudonim', 'Pseudonyms'), () => anonymize(computed)) : computed;
 
-      const workbook = s.reserve(workbookFileName(period.id));
-      // Above detailSheetMaxRows the indicator rows go to a csv beside the workbook, in the same batch.
-      const indicatorCsv = indicatorsGoToCsv(result) ? s.reserve(indicatorCsvFileName(period.id)) : null;
-      await s.stage('workbook', ctx.tr('Menulis laporan Excel', 'Writing the Excel report'), () =>
-        writeReportWorkbook(result, workbook.tmp, ctx.lang, {
-          ...(indicatorCsv ? { indicatorCsvPath: indicatorCsv.tmp } : {}),
-          // A streamed (large) workbook writes its chart beside it, in the same batch.
-          imagePath: (name) => s.reserve(name).tmp,
-        }));
-      const json = s.reserve(resultsFileName(period.id));
-      await s.stage('json', ctx.tr('Menulis hasil JSON', 'Writing the JSON results'), () =>
-        writeResultsJson(result, json.tmp));
-      await s.stage('training', ctx.tr('Menulis rekomendasi pelatihan', 'Writing the training recommendations'), () =>
-        writeTrainingOutputs(result, s.batch, ctx.lang));
+      // Large runs encode the workbook and the csv files on a worker thread while this thread
+      // goes on to the next output; the files are complete once encoder.finish() resolves.
+      const encoder = encoderFor(result, ctx.lang, ctx.io.env);
+      try {
+        const workbook = s.reserve(workbookFileName(period.id));
+        // Above detailSheetMaxRows the indicator rows go to a csv beside the workbook, in the same batch.
+        const indicatorCsv = indicatorsGoToCsv(result) ? s.reserve(indicatorCsvFileName(period.id)) : null;
+        await s.stage('workbook', ctx.tr('Menulis laporan Excel', 'Writing the Excel report'), () =>
+          writeReportWorkbook(result, workbook.tmp, ctx.lang, {
+            ...(indicatorCsv ? { indicatorCsvPath: indicatorCsv.tmp } : {}),
+            // A streamed (large) workbook writes its chart beside it, in the same batch.
+            imagePath: (name) => s.reserve(name).tmp,
+            ...(encoder ? { encoder } : {}),
+          }));
+        const json = s.reserve(resultsFileName(period.id));
+        await s.stage('json', ctx.tr('Menulis hasil JSON', 'Writing the JSON results'), () =>
+          writeResultsJson(result, json.tmp));
+        await s.stage('training', ctx.tr('Menulis rekomendasi pelatihan', 'Writing the training recommendations'), () =>
+          writeTrainingOutputs(result, s.batch, ctx.lang, encoder ?? undefined));
+        if (encoder) await s.stage('encode', ctx.tr('Menyelesaikan laporan besar', 'Finishing the large reports'), () => encoder.finish());
+      } finally {
+        // Before the batch is committed or aborted: no file of the worker is still open.
+        await encoder?.stop();
+      }
       written = await s.commit(result, { anonymized: Boolean(opts.anonymize) });
       return result;
     });
