@@ -1,5 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { Readable, pipeline } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { CellValue, RawRow } from './types.js';
 import { FORMULA_ERROR_RESULT, FORMULA_NO_RESULT } from './values.js';
@@ -14,44 +16,23 @@ import { IoError, fileError } from './errors.js';
  * - a formula without a saved result (never calculated) gives no result → `#NO_RESULT`;
  * - formula results are never converted to dates → converted here from the cell's number format;
  * - merged-cell ranges are not reported (the reader skips `<mergeCell>`), so they are not exposed.
+ *
+ * We do not let ExcelJS unzip the file (`reader.parse()`): its entry loop (utils/iterate-stream.js
+ * over unzipper 0.10's Parse) loses entries. Parse emits a synthetic 'end' as soon as it has parsed
+ * the whole zip, which for a small file happens while ExcelJS is still busy with an earlier entry
+ * (copying a worksheet that precedes sharedStrings.xml to a temp file) and the remaining entries sit
+ * unread in the paused stream; iterate-stream takes 'end' as the last entry and drops them. In
+ * files whose workbook.xml comes last (ours, ExcelJS-written) that failed about 1 read in 300 with
+ * "Cannot read properties of undefined (reading 'sheets')"; in other part orders it could drop
+ * sharedStrings or styles, or whole sheets. Instead we read the zip's central directory and hand
+ * ExcelJS's own part parsers the parts in the order they need them (relationships, workbook, styles,
+ * shared strings, then each sheet as a stream), so nothing depends on timing and no sheet is copied
+ * to a temp file.
+ *
+ * ExcelJS 4.4.0 also decodes every chunk on its own (utils/parse-sax.js), so a multi-byte UTF-8
+ * character straddling a chunk boundary became U+FFFD ("Ja’far" → "Ja��far"): every part is
+ * handed over as text decoded by the stream's own StringDecoder, which keeps split characters whole.
  */
-
-/**
- * ExcelJS 4.4.0's streaming parser decodes every zip chunk on its own (utils/parse-sax.js), so a
- * multi-byte UTF-8 character that straddles a chunk boundary turns into U+FFFD: in a large roster
- * "Ja’far" became "Ja��far". We hand its sheet and shared-string parsers text decoded with one
- * StringDecoder per stream instead, which keeps split characters whole. Patching the prototype
- * works whenever ExcelJS was loaded; strings pass through its own decoder untouched.
- */
-interface PatchableReader {
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: unknown): unknown;
-  _parseSharedStrings(entry: { setEncoding?(enc: string): unknown }): unknown;
-  __appraiseUtf8?: boolean;
-}
-
-async function* decodeUtf8(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
-const readerProto = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as PatchableReader;
-if (!readerProto.__appraiseUtf8) {
-  const parseWorksheet = readerProto._parseWorksheet;
-  const parseSharedStrings = readerProto._parseSharedStrings;
-  readerProto._parseWorksheet = function (this: PatchableReader, iterator, sheetNo) {
-    return parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
-  };
-  readerProto._parseSharedStrings = function (this: PatchableReader, entry) {
-    entry.setEncoding?.('utf8'); // a stream's own StringDecoder joins split characters
-    return parseSharedStrings.call(this, entry);
-  };
-  readerProto.__appraiseUtf8 = true;
-}
 
 export interface XlsxRow extends RawRow {
   sheet: string;
@@ -74,6 +55,135 @@ const READER_OPTIONS = {
   worksheets: 'emit',
   entries: 'ignore',
 } as const;
+
+// ---- zip container: central directory and part streams -----------------------------------------
+
+interface ZipEntry {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+const EOCD_SIG = 0x06054b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+const CD_SIG = 0x02014b50;
+const LOCAL_SIG = 0x04034b50;
+
+class ZipFormatError extends Error {}
+
+async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await fh.read(buf, got, length - got, position + got);
+    if (bytesRead === 0) throw new ZipFormatError('the file ends early (truncated zip)');
+    got += bytesRead;
+  }
+  return buf;
+}
+
+function u64(buf: Buffer, at: number): number {
+  const v = buf.readBigUInt64LE(at);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipFormatError('zip64 value out of range');
+  return Number(v);
+}
+
+/** The entries of the central directory, in directory order (the order the parts are stored). */
+async function readZipDirectory(fh: FileHandle, fileSize: number): Promise<ZipEntry[]> {
+  // The end record is 22 bytes plus a comment of at most 65535 bytes.
+  const tailLen = Math.min(fileSize, 22 + 0xffff);
+  const tailStart = fileSize - tailLen;
+  const tail = await readAt(fh, tailStart, tailLen);
+  let eocd = -1;
+  for (let i = tailLen - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD_SIG && i + 22 + tail.readUInt16LE(i + 20) === tailLen) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipFormatError('not a zip file (no end of central directory)');
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || tail.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG) throw new ZipFormatError('zip64 locator missing');
+    const rec = await readAt(fh, u64(tail, loc + 8), 56);
+    if (rec.readUInt32LE(0) !== ZIP64_EOCD_SIG) throw new ZipFormatError('zip64 end record missing');
+    count = u64(rec, 32);
+    cdSize = u64(rec, 40);
+    cdOffset = u64(rec, 48);
+  }
+  if (cdOffset + cdSize > fileSize) throw new ZipFormatError('central directory outside the file');
+  const cd = await readAt(fh, cdOffset, cdSize);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CD_SIG) throw new ZipFormatError('malformed central directory');
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    let compressedSize = cd.readUInt32LE(p + 20);
+    const size = cd.readUInt32LE(p + 24);
+    let localOffset = cd.readUInt32LE(p + 42);
+    // zip64 extra field (0x0001): 8-byte values for exactly the fields stored as 0xffffffff, in order.
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      const extra = cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
+      for (let x = 0; x + 4 <= extra.length; x += 4 + extra.readUInt16LE(x + 2)) {
+        if (extra.readUInt16LE(x) !== 0x0001) continue;
+        let f = x + 4;
+        if (size === 0xffffffff) f += 8;
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(extra, f);
+          f += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(extra, f);
+        break;
+      }
+    }
+    entries.push({
+      name: cd.toString('utf8', p + 46, p + 46 + nameLen),
+      flags: cd.readUInt16LE(p + 8),
+      method: cd.readUInt16LE(p + 10),
+      compressedSize,
+      localOffset,
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Where an entry's stored bytes start: after its local header, whose name/extra lengths may differ from the directory's. */
+async function entryDataStart(fh: FileHandle, fileSize: number, e: ZipEntry): Promise<number> {
+  if (e.flags & 0x1) throw new ZipFormatError(`${e.name} is encrypted`);
+  if (e.method !== 0 && e.method !== 8) throw new ZipFormatError(`${e.name} uses unsupported compression ${e.method}`);
+  const head = await readAt(fh, e.localOffset, 30);
+  if (head.readUInt32LE(0) !== LOCAL_SIG) throw new ZipFormatError(`malformed local header of ${e.name}`);
+  const start = e.localOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+  if (start + e.compressedSize > fileSize) throw new ZipFormatError(`${e.name} extends past the end of the file`);
+  return start;
+}
+
+/** An entry's stored bytes in chunks, read at their offsets (no stream owns or closes the handle). */
+async function* storedBytes(fh: FileHandle, start: number, length: number): AsyncGenerator<Buffer> {
+  for (let pos = start, end = start + length; pos < end; ) {
+    const n = Math.min(64 * 1024, end - pos);
+    yield await readAt(fh, pos, n);
+    pos += n;
+  }
+}
+
+/** A part as a stream of UTF-8 text (see the header comment: split characters stay whole). */
+function partStream(fh: FileHandle, start: number, e: ZipEntry): Readable {
+  const raw = Readable.from(storedBytes(fh, start, e.compressedSize), { objectMode: false });
+  // pipeline destroys both with the first error, so a damaged part errors its reader.
+  const out = e.method === 8 ? pipeline(raw, createInflateRaw(), () => {}) : raw;
+  out.setEncoding('utf8');
+  return out;
+}
 
 /** Same test ExcelJS applies to plain cells: date/time codes outside quotes and brackets. */
 export function isDateFormat(numFmt: string | undefined): boolean {
@@ -160,9 +270,19 @@ interface StreamingSheet extends AsyncIterable<ExcelJS.Row> {
   parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
 }
 
-interface StreamingBook extends AsyncIterable<StreamingSheet> {
+/** The parts of ExcelJS's WorkbookReader we drive ourselves (see the header comment). */
+interface PartReader {
+  model?: unknown;
   properties?: { model?: { date1904?: boolean } };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: unknown }>;
 }
+
+/** The sheet parts ExcelJS's reader recognises. */
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 function xlsxError(err: unknown, displayName: string): IoError {
   if (err instanceof IoError) return err;
@@ -186,30 +306,70 @@ function xlsxError(err: unknown, displayName: string): IoError {
 
 /**
  * Streams the sheets of a workbook in file order. Each sheet's rows must be iterated (fully or
- * partly) before asking for the next sheet: the file is read once, front to back. Stopping early
- * (break) closes the file. Throws IoError for unreadable or corrupt files.
+ * partly) before asking for the next sheet; a sheet whose rows are never started is not read.
+ * Stopping early (break) closes the file. Throws IoError for unreadable or corrupt files.
  */
 export async function* readXlsxSheets(path: string, displayName: string = path): AsyncGenerator<XlsxSheet> {
-  const source = createReadStream(path);
-  // Surface open errors (ENOENT) as ours before ExcelJS sees the stream.
-  await new Promise<void>((resolve, reject) => {
-    source.once('open', () => resolve());
-    source.once('error', (e) => reject(fileError(e, displayName)));
-  });
-  let sourceError: unknown = null;
-  source.on('error', (e) => {
-    sourceError = e;
-  });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, READER_OPTIONS) as unknown as StreamingBook;
-  let index = 0;
+  let fh: FileHandle;
   try {
-    for await (const ws of reader) {
+    fh = await open(path, 'r');
+  } catch (err) {
+    throw fileError(err, displayName);
+  }
+  const opened: Readable[] = [];
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, READER_OPTIONS) as unknown as PartReader;
+    let sheetParts: { no: string; entry: ZipEntry }[];
+    let fileSize: number;
+    const openPart = async (entry: ZipEntry): Promise<Readable> => {
+      const stream = partStream(fh, await entryDataStart(fh, fileSize, entry), entry);
+      opened.push(stream);
+      return stream;
+    };
+    try {
+      fileSize = (await fh.stat()).size;
+      const entries = await readZipDirectory(fh, fileSize);
+      const byName = new Map(entries.map((e) => [e.name, e]));
+      const workbook = byName.get('xl/workbook.xml');
+      if (!workbook) throw new ZipFormatError('xl/workbook.xml is missing');
+      // Everything a sheet's parser looks up comes before the first sheet, whatever the part order.
+      const rels = byName.get('xl/_rels/workbook.xml.rels');
+      if (rels) await reader._parseRels(await openPart(rels));
+      await reader._parseWorkbook(await openPart(workbook));
+      if (reader.model === undefined) throw new ZipFormatError('xl/workbook.xml holds no workbook');
+      const styles = byName.get('xl/styles.xml');
+      if (styles) await reader._parseStyles(await openPart(styles));
+      const strings = byName.get('xl/sharedStrings.xml');
+      if (strings) for await (const _ of reader._parseSharedStrings(await openPart(strings))); // 'cache': fills the reader
+      sheetParts = [];
+      for (const entry of entries) {
+        const m = SHEET_PART.exec(entry.name);
+        if (m) sheetParts.push({ no: m[1]!, entry });
+      }
+    } catch (err) {
+      throw xlsxError(err, displayName);
+    }
+    const date1904 = reader.properties?.model?.date1904 === true;
+    let index = 0;
+    for (const part of sheetParts) {
+      // Opened only when the sheet's rows are started, and closed when they stop.
+      async function* text(): AsyncGenerator<string> {
+        const stream = await openPart(part.entry);
+        try {
+          yield* stream as AsyncIterable<string>;
+        } finally {
+          stream.destroy();
+        }
+      }
+      let ws: StreamingSheet | undefined;
+      for (const e of reader._parseWorksheet(text(), part.no)) ws = e.value as StreamingSheet;
+      if (!ws) continue;
+      const sheet = ws;
       index++;
-      const date1904 = reader.properties?.model?.date1904 === true;
-      const name = ws.name;
+      const name = sheet.name;
       async function* batches(): AsyncGenerator<XlsxRow[]> {
         try {
-          for await (const events of ws.parse()) {
+          for await (const events of sheet.parse()) {
             const batch: XlsxRow[] = [];
             for (const e of events) {
               if (e.eventType !== 'row') continue;
@@ -219,7 +379,7 @@ export async function* readXlsxSheets(path: string, displayName: string = path):
             if (batch.length > 0) yield batch;
           }
         } catch (err) {
-          throw xlsxError(sourceError ?? err, displayName);
+          throw xlsxError(err, displayName);
         }
       }
       const b = batches();
@@ -228,10 +388,9 @@ export async function* readXlsxSheets(path: string, displayName: string = path):
       }
       yield { name, index, rows: rows(), batches: b };
     }
-  } catch (err) {
-    throw xlsxError(sourceError ?? err, displayName);
   } finally {
-    source.destroy();
+    for (const s of opened) s.destroy();
+    await fh.close(); // waits for reads still in flight
   }
 }
 
