@@ -136,9 +136,12 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const units = enrichUnits(summariseUnits(employees), unitRecords, appraisal.curves, lang);
   applyUnitIkm(units, feedback);
 
+  // Behaviour per value of the employees rated (a loop: no pair arrays per employee).
+  const behaviourByNip = new Map<string, ReturnType<typeof behaviourForTraining>>();
+  for (const e of employees) if (e.behaviour) behaviourByNip.set(e.employee.nip, behaviourForTraining(e.behaviour.values));
   const training = await runTrainingStage({ workspace, config, period, lang, sink, open, record, say }, employees, {
     unsur: unsurByNip(feedback),
-    behaviour: new Map(employees.flatMap((e) => (e.behaviour ? [[e.employee.nip, behaviourForTraining(e.behaviour.values)] as const] : []))),
+    behaviour: behaviourByNip,
   });
 
   // The run's predikat beside e-Kinerja's, when the period has the converted list (issue 6).
