@@ -224,6 +224,19 @@ export function indicatorCount(result: EmployeeResult): number {
   return lazy !== undefined && own?.get !== undefined ? lazy.indicators.length : result.indicators.length;
 }
 
+/**
+ * Each indicator of `result` with its capaian (after the cap and `scoring.missing`), without making
+ * its IndicatorResults: the numbers of `result.indicators` without the accessor-carrying result
+ * objects (most of their cost), for a reader of numbers such as the training rules.
+ */
+export function indicatorCapaians(result: EmployeeResult): readonly { readonly indicator: Indicator; readonly capaian: number | null }[] {
+  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
+  const own = Object.getOwnPropertyDescriptor(result, 'indicators');
+  if (lazy === undefined || own?.get === undefined) return result.indicators;
+  const policy = lazy.settings.capaian;
+  return lazy.indicators.map((ind) => capaianNumbers(ind, policy));
+}
+
 /** `result` with its indicator results made from `lazy` and its explanation written from it, when read. */
 function withLazyExplanation(result: object, lazy: LazyExplanation): EmployeeResult {
   // One getter for all results, its state under a non-enumerable symbol: per-result closures

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { extendExplanation } from '../engine/work.js';
+import type { StageExplainer } from '../engine/work.js';
 import type { Lang } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { CellPlace } from '../domain/place.js';
@@ -249,18 +249,21 @@ export function satisfactionOf(report: FeedbackReport | null, nip: string) {
 }
 
 /**
- * Adds the IKM source (which officer, services or unit, how many respondents) to an employee's
- * explanation, in the run's language, right before the aspect steps.
+ * The IKM source (which officer, services or unit, how many respondents) in an employee's
+ * explanation, in the run's language, right before the aspect steps: one explainer for the run,
+ * added to the employees the report attributes feedback to, and written when an explanation is read.
  */
-export function addSatisfactionStep(result: EmployeeResult, report: FeedbackReport | null, lang: Lang): void {
-  const a = report?.employees.get(result.employee.nip);
-  if (!a) return;
-  extendExplanation(result, (explanation) => {
-    const step = { step: 'satisfaction', text: a.explanation[lang], value: a.ikmRounded };
-    const at = explanation.findIndex((s) => s.step === 'aspect');
-    if (at < 0) explanation.push(step);
-    else explanation.splice(at, 0, step);
-  });
+export function satisfactionExplainer(report: FeedbackReport, lang: Lang): StageExplainer {
+  return {
+    explain(explanation, result) {
+      const a = report.employees.get(result.employee.nip);
+      if (!a) return;
+      const step = { step: 'satisfaction', text: a.explanation[lang], value: a.ikmRounded };
+      const at = explanation.findIndex((s) => s.step === 'aspect');
+      if (at < 0) explanation.push(step);
+      else explanation.splice(at, 0, step);
+    },
+  };
 }
 
 /** Fills units[].ikm/mutu/respondents from the per-unit IKM. */

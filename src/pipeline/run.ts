@@ -6,7 +6,7 @@ import type { Period } from '../domain/period.js';
 import type { Predikat } from '../domain/ratings.js';
 import { PREDIKATS } from '../domain/ratings.js';
 import { extendExplanation, scoreWork, type StageExplainer } from '../engine/work.js';
-import type { EmployeeResult } from '../engine/types.js';
+import type { EmployeeResult, Indicator } from '../engine/types.js';
 import { COLUMNS } from '../ingest/columns.js';
 import type { RowCounts } from '../ingest/counts.js';
 import { ingestRoster } from '../ingest/roster.js';
@@ -16,7 +16,7 @@ import { applyAppraisal, enrichUnits } from './appraisal-stage.js';
 import { combineSteps } from './combine.js';
 import { computeTrend, loadBehaviour, loadIndicators, loadUnits, type RosterView, type StageIo } from './period-inputs.js';
 import { TOOL } from '../version.js';
-import { addSatisfactionStep, applyUnitIkm, satisfactionOf, startFeedbackStage } from './feedback-stage.js';
+import { applyUnitIkm, satisfactionExplainer, startFeedbackStage } from './feedback-stage.js';
 import { behaviourForTraining, runTrainingStage, unsurByNip } from './training.js';
 import { runEkinerjaStage } from './ekinerja-stage.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
@@ -100,17 +100,22 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
 
   say(lang === 'id' ? 'Menghitung nilai' : 'Scoring');
   const employees: EmployeeResult[] = [];
+  // The IKM source step of the employees with feedback, written when an explanation is read.
+  const satisfactionStep = feedback ? satisfactionExplainer(feedback, lang) : null;
+  const noIndicators: Indicator[] = [];
   for (const employee of byUnitThenNip([...roster.employees.values()])) {
-    employees.push(scoreWork({
+    const attribution = feedback?.employees.get(employee.nip);
+    const result = scoreWork({
       employee,
-      indicators: indicatorsByNip.get(employee.nip) ?? [],
-      satisfaction: satisfactionOf(feedback, employee.nip),
+      indicators: indicatorsByNip.get(employee.nip) ?? noIndicators,
+      satisfaction: attribution?.satisfaction ?? null,
       aspects: config.aspects,
       scoring: config.scoring,
       ikmTarget: config.feedback.ikmTarget,
       lang,
-    }));
-    addSatisfactionStep(employees[employees.length - 1]!, feedback, lang);
+    });
+    if (attribution && satisfactionStep) extendExplanation(result, satisfactionStep);
+    employees.push(result);
   }
   if (indicatorInputs.parts) {
     // How each combined indicator came from its sub-periods, written when the explanation is read.
@@ -131,9 +136,12 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const units = enrichUnits(summariseUnits(employees), unitRecords, appraisal.curves, lang);
   applyUnitIkm(units, feedback);
 
+  // Behaviour per value of the employees rated (a loop: no pair arrays per employee).
+  const behaviourByNip = new Map<string, ReturnType<typeof behaviourForTraining>>();
+  for (const e of employees) if (e.behaviour) behaviourByNip.set(e.employee.nip, behaviourForTraining(e.behaviour.values));
   const training = await runTrainingStage({ workspace, config, period, lang, sink, open, record, say }, employees, {
     unsur: unsurByNip(feedback),
-    behaviour: new Map(employees.flatMap((e) => (e.behaviour ? [[e.employee.nip, behaviourForTraining(e.behaviour.values)] as const] : []))),
+    behaviour: behaviourByNip,
   });
 
   // The run's predikat beside e-Kinerja's, when the period has the converted list (issue 6).
@@ -174,7 +182,14 @@ function byUnitThenNip<T extends { unit: string; nip: string }>(list: T[]): T[] 
   const units = [...new Set(list.map((e) => e.unit))].sort(UNIT_ORDER.compare);
   const rank = new Map<string, number>();
   units.forEach((unit, i) => rank.set(unit, i > 0 && UNIT_ORDER.compare(units[i - 1]!, unit) === 0 ? rank.get(units[i - 1]!)! : i));
-  return list.sort((a, b) => rank.get(a.unit)! - rank.get(b.unit)! || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0));
+  // Each employee's rank looked up once (not twice per comparison); the positions are sorted.
+  const ranks = Int32Array.from(list, (e) => rank.get(e.unit)!);
+  const order = Uint32Array.from(list.keys());
+  order.sort((i, j) => {
+    const a = list[i]!, b = list[j]!;
+    return ranks[i]! - ranks[j]! || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0);
+  });
+  return Array.from(order, (i) => list[i]!);
 }
 
 export function summariseUnits(employees: EmployeeResult[]): UnitResult[] {

@@ -1,5 +1,5 @@
 import type { Config, InputKind } from '../config/schema.js';
-import { extendExplanation } from '../engine/work.js';
+import { extendExplanation, indicatorCapaians, type StageExplainer } from '../engine/work.js';
 import type { Lang, Text } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
@@ -68,8 +68,10 @@ export function trainingInputOf(e: EmployeeResult, sources: TrainingSources): Tr
     nip: e.employee.nip,
     predikat: e.predikat,
     behaviour: sources.behaviour?.get(e.employee.nip) ?? null,
-    aspects: e.aspects.map((a) => ({ key: a.key, label: a.label, score: a.score })),
-    indicators: e.indicators.map((r) => ({ code: r.indicator.code, text: r.indicator.text, capaian: r.capaian })),
+    // The rules only read the aspects: the results' own list, not a copy.
+    aspects: e.aspects,
+    // The capaian numbers, without making the indicator results (their formula accessors).
+    indicators: indicatorCapaians(e).map((r) => ({ code: r.indicator.code, text: r.indicator.text, capaian: r.capaian })),
     unsur: sources.unsur?.get(e.employee.nip) ?? null,
   };
 }
@@ -206,15 +208,20 @@ export async function runTrainingStage(ctx: TrainingStageContext, employees: Emp
   // kept: the same pure call makes it again when byNip or an explanation is read.
   const recommend = (e: EmployeeResult): EmployeeTraining => recommendTraining(trainingInputOf(e, sources), index, thresholds);
   const texts = new TextIntern();
+  // The training steps, written when an explanation is read: one explainer for the run, no closure per employee.
+  const explainer: StageExplainer = {
+    explain(steps, result) {
+      steps.push(...localiseSteps(recommend(result).steps, lang));
+    },
+  };
   const forPlan: { participant: { nip: string; name: string; unit: string }; training: Pick<EmployeeTraining, 'recommendations' | 'beyondCap' | 'unmatched'> }[] = [];
   for (const e of employees) {
     const t = recommend(e);
     e.training = trainingItems(t, lang, texts);
-    forPlan.push({
-      participant: { nip: e.employee.nip, name: e.employee.name, unit: e.employee.unit },
-      training: { recommendations: t.recommendations, beyondCap: t.beyondCap, unmatched: t.unmatched },
-    });
-    extendExplanation(e, (explanation) => void explanation.push(...localiseSteps(recommend(e).steps, lang)));
+    // The employee (nip, name, unit) is the participant: the plan reads those three fields, and
+    // shares the object the results keep instead of a copy per employee.
+    forPlan.push({ participant: e.employee, training: { recommendations: t.recommendations, beyondCap: t.beyondCap, unmatched: t.unmatched } });
+    extendExplanation(e, explainer);
   }
   const plan = planTraining(forPlan);
   forPlan.length = 0;

@@ -66,6 +66,20 @@ describe('feedback stage on examples/sinabang 2025-Q1', () => {
     expect(e.explanation.indexOf(step)).toBeLessThan(e.explanation.findIndex((s) => s.step === 'aspect'));
   });
 
+  it('one satisfaction step for each employee the report attributes feedback to, with its text and IKM; none for the others', () => {
+    let attributed = 0;
+    for (const e of run.employees) {
+      const a = run.feedback!.employees.get(e.employee.nip);
+      const steps = e.explanation.filter((s) => s.step === 'satisfaction');
+      if (a === undefined) expect(steps).toEqual([]);
+      else {
+        attributed++;
+        expect(steps).toEqual([{ step: 'satisfaction', text: a.explanation.en, value: a.ikmRounded }]);
+      }
+    }
+    expect(attributed).toBeGreaterThan(0);
+  });
+
   it('units carry IKM, mutu and respondents; hasil JSON has them and a feedback section', () => {
     const u = run.units.find((x) => x.unit === DUKCAPIL)!;
     expect(u.respondents).toBe(119);
