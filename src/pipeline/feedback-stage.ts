@@ -243,11 +243,6 @@ function finishFeedback(
   };
 }
 
-/** The employee's satisfaction for scoreWork; null when no feedback applies. */
-export function satisfactionOf(report: FeedbackReport | null, nip: string) {
-  return report?.employees.get(nip)?.satisfaction ?? null;
-}
-
 /**
  * The IKM source (which officer, services or unit, how many respondents) in an employee's
  * explanation, in the run's language, right before the aspect steps: one explainer for the run,
