@@ -99,7 +99,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   });
 
   say(lang === 'id' ? 'Menghitung nilai' : 'Scoring');
-  const employees: EmployeeResult[] = [];
+  const scored: EmployeeResult[] = [];
   // The IKM source step of the employees with feedback, written when an explanation is read.
   const satisfactionStep = feedback ? satisfactionExplainer(feedback, lang) : null;
   const noIndicators: Indicator[] = [];
@@ -115,7 +115,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
       lang,
     });
     if (attribution && satisfactionStep) extendExplanation(result, satisfactionStep);
-    employees.push(result);
+    scored.push(result);
   }
   if (indicatorInputs.parts) {
     // How each combined indicator came from its sub-periods, written when the explanation is read.
@@ -124,14 +124,15 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
         steps.unshift(...combineSteps(indicatorsByNip.get(result.employee.nip) ?? [], lang));
       },
     };
-    for (const e of employees) {
+    for (const e of scored) {
       if (indicatorsByNip.get(e.employee.nip)?.some((i) => i.combinedFrom !== undefined)) extendExplanation(e, combined);
     }
   }
 
   // Behaviour, the appraiser's rating, predikat, leader rule and curve (issue 4).
-  const appraisal = applyAppraisal(employees, { behaviour: behaviourInputs, units: unitRecords, config, lang, sink });
-  employees.splice(0, employees.length, ...appraisal.employees);
+  const appraisal = applyAppraisal(scored, { behaviour: behaviourInputs, units: unitRecords, config, lang, sink });
+  // Taken as it is: spreading a million results into a call overflowed the stack.
+  const employees = appraisal.employees;
   const trend = indicatorInputs.parts ? computeTrend(indicatorInputs.parts, employees, { config, lang }) : null;
   const units = enrichUnits(summariseUnits(employees), unitRecords, appraisal.curves, lang);
   applyUnitIkm(units, feedback);
