@@ -74,10 +74,9 @@ describe('IkmGrouper as plain data', () => {
 });
 
 /**
- * A copy of Sinabang whose survey files are its csv ones only. ExcelJS's streaming reader fails
- * about one read in 300 on main ("Cannot read properties of undefined (reading 'sheets')", reported
- * as XLSX_UNREADABLE), so the cases below read as few xlsx files as they can; Sinabang 2025-Q1
- * keeps its two xlsx survey files to cover their sheet and header row through the worker.
+ * A copy of Sinabang whose survey files are its csv ones only, so the cases below stay quick;
+ * Sinabang 2025-Q1 keeps its two xlsx survey files to cover their sheet and header row through
+ * the worker. (Written when xlsx reads failed about once in 300, fixed since in src/io/xlsx.ts.)
  */
 function csvSurveyCopy(): string {
   const ws = join(mkdtempSync(join(tmpdir(), 'appraise-survey-worker-')), 'ws');
