@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../src/bench/generate.js';
 import { atLeast, roundHalfUp, snap } from '../../src/domain/exact.js';
+
+// Deterministic pseudo-random numbers (the benchmark's mulberry32), so a failure can be replayed.
 
 /** The definition snap() must keep: Number(x.toPrecision(12)), with ±0, ±Infinity and NaN as they are. */
 function reference(x: number): number {
@@ -13,18 +16,6 @@ function ulps(x: number, steps: number): number {
   view.setFloat64(0, x);
   view.setBigUint64(0, view.getBigUint64(0) + BigInt(steps));
   return view.getFloat64(0);
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function mismatches(values: Iterable<number>): string[] {
