@@ -6,6 +6,7 @@ import { parseRating, ratingLabel, type Rating } from '../domain/ratings.js';
 import type { BehaviourRow, BerakhlakKey, RaterRole } from '../engine/behaviour.js';
 import type { Employee } from '../engine/types.js';
 import type { OpenedTable } from '../io/table.js';
+import { rowBatches } from '../io/table.js';
 import { BERAKHLAK_VALUES, ENUMS } from './columns.js';
 import type { RowCounts } from './counts.js';
 import { newCounts } from './counts.js';
@@ -63,7 +64,7 @@ export async function ingestBehaviour(table: OpenedTable, ctx: BehaviourIngestCo
   // nip + rater key → place of the first row, to find a rater who rated twice.
   const seenRater = new Map<string, string>();
 
-  for await (const tableRow of table.rows()) {
+  for await (const batch of rowBatches(table.rows())) for (const tableRow of batch) {
     counts.read++;
     const r = new RowReader(tableRow, sink);
     const nip = r.nip('nip', 'NIP', true);

@@ -4,6 +4,7 @@ import { formatPlace } from '../domain/place.js';
 import { targetProblem } from '../engine/capaian.js';
 import type { Aggregation, Direction, Indicator, IndicatorKind, Target } from '../engine/types.js';
 import type { OpenedTable } from '../io/table.js';
+import { rowBatches } from '../io/table.js';
 import { cellText, parseNumber } from '../io/values.js';
 import { ENUMS } from './columns.js';
 import type { RowCounts } from './counts.js';
@@ -52,7 +53,7 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
     actual: letters.get('actual') ?? null,
   };
 
-  for await (const tableRow of table.rows()) {
+  for await (const batch of rowBatches(table.rows())) for (const tableRow of batch) {
     counts.read++;
     const r = new RowReader(tableRow, sink);
     const nip = r.nip('nip', 'NIP', true);

@@ -5,6 +5,7 @@ import type { Period } from '../domain/period.js';
 import { isoDate } from '../domain/period.js';
 import type { Employee, EmploymentStatus, PositionType } from '../engine/types.js';
 import type { OpenedTable } from '../io/table.js';
+import { rowBatches } from '../io/table.js';
 import { ENUMS } from './columns.js';
 import { RowReader, normaliseKey } from './row.js';
 import type { RowCounts } from './counts.js';
@@ -43,7 +44,7 @@ interface Candidate {
 export async function ingestRoster(table: OpenedTable, period: Period, sink: IssueSink): Promise<RosterResult> {
   const counts = newCounts();
   const byNip = new Map<string, Candidate[]>();
-  for await (const tableRow of table.rows()) {
+  for await (const batch of rowBatches(table.rows())) for (const tableRow of batch) {
     counts.read++;
     const r = new RowReader(tableRow, sink);
     const status = r.choice('status', 'Status', STATUSES, null, ENUMS.status);
