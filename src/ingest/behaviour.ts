@@ -164,7 +164,7 @@ function readRating(r: RowReader, key: string, label: string, required: boolean)
   const s = required ? r.text(key, label, true) : r.text(key, label);
   if (s === undefined) return undefined;
   if (s === null) return null;
-  const rating = parseRating(typeof raw === 'number' ? raw : s);
+  const rating = typeof raw === 'number' ? parseRating(raw) : ratingOfText(s);
   if (rating === null) {
     r.error(key, 'RATING_UNKNOWN', {
       id: `${label}: '${s}' bukan rating yang dikenal.`,
@@ -178,3 +178,13 @@ function readRating(r: RowReader, key: string, label: string, required: boolean)
   return rating;
 }
 
+// Rating cells repeat a handful of texts over every row: each text's rating is remembered, up to a bound.
+const ratingsOfText = new Map<string, Rating | null>();
+function ratingOfText(s: string): Rating | null {
+  let rating = ratingsOfText.get(s);
+  if (rating === undefined) {
+    rating = parseRating(s);
+    if (ratingsOfText.size < 10_000) ratingsOfText.set(s, rating);
+  }
+  return rating;
+}

@@ -113,7 +113,8 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
       // The first row of a code is an accepted indicator of this NIP (a row that passed every check
       // so far is accepted), so the duplicate check looks at the NIP's list, not at a map of all rows.
       const upper = code.toUpperCase();
-      const earlier = byNip.get(nip)?.find((i) => i.code.toUpperCase() === upper);
+      // Codes are mostly the same few strings (`IKI-01`): equal lengths are checked before case.
+      const earlier = byNip.get(nip)?.find((i) => i.code === code || (i.code.length === code.length && i.code.toUpperCase() === upper));
       const first = earlier ? formatPlace(earlier.places.row) : undefined;
       if (first) {
         r.error('code', 'INDICATOR_DUPLICATE', {
