@@ -32,7 +32,8 @@ export interface RosterResult {
 
 interface Candidate {
   employee: Employee;
-  nipPlace: CellPlace;
+  /** The row, for the NIP cell's place when the NIP is a duplicate (made only then: most rows never need it). */
+  reader: RowReader;
 }
 
 /**
@@ -82,7 +83,7 @@ export async function ingestRoster(table: OpenedTable, period: Period, sink: Iss
       place: tableRow.place,
     };
     const list = byNip.get(nip) ?? [];
-    list.push({ employee, nipPlace: r.place('nip') });
+    list.push({ employee, reader: r });
     byNip.set(nip, list);
   }
 
@@ -116,7 +117,7 @@ export async function ingestRoster(table: OpenedTable, period: Period, sink: Iss
     }
     const places = list.map((c) => formatPlace(c.employee.place)).join(', ');
     for (const c of list) {
-      sink.error('NIP_DUPLICATE', c.nipPlace, {
+      sink.error('NIP_DUPLICATE', c.reader.place('nip'), {
         id: `NIP ${nip} muncul ${list.length} kali di daftar pegawai (${places}); semua barisnya ditolak.`,
         en: `NIP ${nip} appears ${list.length} times in the roster (${places}); all its rows are rejected.`,
       }, {
