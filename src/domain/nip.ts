@@ -14,10 +14,23 @@ export type NipProblem =
 
 export type NipResult = { ok: true; nip: string } | { ok: false; problem: NipProblem; normalised: string };
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A Gregorian calendar date (years below 100 too: callers reject them as birth years anyway). */
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= MONTH_DAYS[m - 1]! + (leap ? 1 : 0);
+}
+
+/** 18 ASCII digits: the common NIP cell, which needs no separators removed. */
+function isEighteenDigits(s: string): boolean {
+  if (s.length !== 18) return false;
+  for (let i = 0; i < 18; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
@@ -44,7 +57,7 @@ function parseNipUncached(raw: string | number, opts: { numericCell?: boolean; p
     const normalised = typeof raw === 'number' ? String(raw) : raw;
     return { ok: false, problem: 'NIP_NUMERIC', normalised };
   }
-  const s = raw.replace(/[\s.\u00a0]/g, '');
+  const s = isEighteenDigits(raw) ? raw : raw.replace(/[\s.\u00a0]/g, '');
   if (!/^\d+$/.test(s)) return { ok: false, problem: 'NIP_CHARS', normalised: s };
   if (s.length !== 18) return { ok: false, problem: 'NIP_LENGTH', normalised: s };
   const by = Number(s.slice(0, 4));

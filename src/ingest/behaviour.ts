@@ -6,6 +6,7 @@ import { parseRating, ratingLabel, type Rating } from '../domain/ratings.js';
 import type { BehaviourRow, BerakhlakKey, RaterRole } from '../engine/behaviour.js';
 import type { Employee } from '../engine/types.js';
 import type { OpenedTable } from '../io/table.js';
+import { rowBatches } from '../io/table.js';
 import { BERAKHLAK_VALUES, ENUMS } from './columns.js';
 import type { RowCounts } from './counts.js';
 import { newCounts } from './counts.js';
@@ -63,7 +64,7 @@ export async function ingestBehaviour(table: OpenedTable, ctx: BehaviourIngestCo
   // nip + rater key → place of the first row, to find a rater who rated twice.
   const seenRater = new Map<string, string>();
 
-  for await (const tableRow of table.rows()) {
+  for await (const batch of rowBatches(table.rows())) for (const tableRow of batch) {
     counts.read++;
     const r = new RowReader(tableRow, sink);
     const nip = r.nip('nip', 'NIP', true);
@@ -163,7 +164,7 @@ function readRating(r: RowReader, key: string, label: string, required: boolean)
   const s = required ? r.text(key, label, true) : r.text(key, label);
   if (s === undefined) return undefined;
   if (s === null) return null;
-  const rating = parseRating(typeof raw === 'number' ? raw : s);
+  const rating = typeof raw === 'number' ? parseRating(raw) : ratingOfText(s);
   if (rating === null) {
     r.error(key, 'RATING_UNKNOWN', {
       id: `${label}: '${s}' bukan rating yang dikenal.`,
@@ -177,3 +178,13 @@ function readRating(r: RowReader, key: string, label: string, required: boolean)
   return rating;
 }
 
+// Rating cells repeat a handful of texts over every row: each text's rating is remembered, up to a bound.
+const ratingsOfText = new Map<string, Rating | null>();
+function ratingOfText(s: string): Rating | null {
+  let rating = ratingsOfText.get(s);
+  if (rating === undefined) {
+    rating = parseRating(s);
+    if (ratingsOfText.size < 10_000) ratingsOfText.set(s, rating);
+  }
+  return rating;
+}

@@ -4,6 +4,7 @@ import { formatPlace } from '../domain/place.js';
 import { targetProblem } from '../engine/capaian.js';
 import type { Aggregation, Direction, Indicator, IndicatorKind, Target } from '../engine/types.js';
 import type { OpenedTable } from '../io/table.js';
+import { rowBatches } from '../io/table.js';
 import { cellText, parseNumber } from '../io/values.js';
 import { ENUMS } from './columns.js';
 import type { RowCounts } from './counts.js';
@@ -52,7 +53,7 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
     actual: letters.get('actual') ?? null,
   };
 
-  for await (const tableRow of table.rows()) {
+  for await (const batch of rowBatches(table.rows())) for (const tableRow of batch) {
     counts.read++;
     const r = new RowReader(tableRow, sink);
     const nip = r.nip('nip', 'NIP', true);
@@ -112,7 +113,8 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
       // The first row of a code is an accepted indicator of this NIP (a row that passed every check
       // so far is accepted), so the duplicate check looks at the NIP's list, not at a map of all rows.
       const upper = code.toUpperCase();
-      const earlier = byNip.get(nip)?.find((i) => i.code.toUpperCase() === upper);
+      // Codes are mostly the same few strings (`IKI-01`): equal lengths are checked before case.
+      const earlier = byNip.get(nip)?.find((i) => i.code === code || (i.code.length === code.length && i.code.toUpperCase() === upper));
       const first = earlier ? formatPlace(earlier.places.row) : undefined;
       if (first) {
         r.error('code', 'INDICATOR_DUPLICATE', {

@@ -5,6 +5,7 @@ import type { Period } from '../domain/period.js';
 import { isoDate } from '../domain/period.js';
 import type { Employee, EmploymentStatus, PositionType } from '../engine/types.js';
 import type { OpenedTable } from '../io/table.js';
+import { rowBatches } from '../io/table.js';
 import { ENUMS } from './columns.js';
 import { RowReader, normaliseKey } from './row.js';
 import type { RowCounts } from './counts.js';
@@ -31,7 +32,8 @@ export interface RosterResult {
 
 interface Candidate {
   employee: Employee;
-  nipPlace: CellPlace;
+  /** The row, for the NIP cell's place when the NIP is a duplicate (made only then: most rows never need it). */
+  reader: RowReader;
 }
 
 /**
@@ -43,7 +45,7 @@ interface Candidate {
 export async function ingestRoster(table: OpenedTable, period: Period, sink: IssueSink): Promise<RosterResult> {
   const counts = newCounts();
   const byNip = new Map<string, Candidate[]>();
-  for await (const tableRow of table.rows()) {
+  for await (const batch of rowBatches(table.rows())) for (const tableRow of batch) {
     counts.read++;
     const r = new RowReader(tableRow, sink);
     const status = r.choice('status', 'Status', STATUSES, null, ENUMS.status);
@@ -81,7 +83,7 @@ export async function ingestRoster(table: OpenedTable, period: Period, sink: Iss
       place: tableRow.place,
     };
     const list = byNip.get(nip) ?? [];
-    list.push({ employee, nipPlace: r.place('nip') });
+    list.push({ employee, reader: r });
     byNip.set(nip, list);
   }
 
@@ -115,7 +117,7 @@ export async function ingestRoster(table: OpenedTable, period: Period, sink: Iss
     }
     const places = list.map((c) => formatPlace(c.employee.place)).join(', ');
     for (const c of list) {
-      sink.error('NIP_DUPLICATE', c.nipPlace, {
+      sink.error('NIP_DUPLICATE', c.reader.place('nip'), {
         id: `NIP ${nip} muncul ${list.length} kali di daftar pegawai (${places}); semua barisnya ditolak.`,
         en: `NIP ${nip} appears ${list.length} times in the roster (${places}); all its rows are rejected.`,
       }, {

@@ -5,7 +5,7 @@ import type { NipProblem } from '../domain/nip.js';
 import type { CellPlace } from '../domain/place.js';
 import type { CellValue, TableRow } from '../io/types.js';
 import { isCellError } from '../io/types.js';
-import { cellText, parseDate, parseNumber } from '../io/values.js';
+import { cellText, parseDate, parseNumber, plainNumber } from '../io/values.js';
 
 /**
  * Reads the cells of one table row into typed values, reporting every problem at its cell.
@@ -62,6 +62,12 @@ export class RowReader {
   text(key: string, label: string, required: true): string | undefined;
   text(key: string, label: string, required?: false): string | null;
   text(key: string, label: string, required = false): string | null | undefined {
+    // The common cell, a non-blank string, first: the checks below would give the same text.
+    const v = this.raw(key);
+    if (typeof v === 'string') {
+      const s = v.trim();
+      if (s !== '') return s;
+    }
     if (this.errorCell(key, label)) return undefined;
     const s = cellText(this.raw(key));
     if (s === null && required) {
@@ -73,8 +79,12 @@ export class RowReader {
 
   /** A number; blank gives null (or an error when required). */
   number(key: string, label: string, required: boolean): number | null | undefined {
-    if (this.errorCell(key, label)) return undefined;
     const v = this.raw(key);
+    if (typeof v === 'string') {
+      const n = plainNumber(v); // the common cell (`240`, `87.9`), read as parseNumber reads it
+      if (n !== null) return n;
+    }
+    if (this.errorCell(key, label)) return undefined;
     if (cellText(v) === null) {
       if (required) this.missing(key, label);
       return required ? undefined : null;

@@ -261,6 +261,11 @@ export async function* readCsvBatches(
   }
 }
 
+/** Fields up to this many bytes are looked up among their column's recent values (readPlainBatches). */
+const MAX_REUSED = 64;
+/** Recent values remembered per column (a power of two). */
+const REUSE_SLOTS = 64;
+
 /** Thrown by readPlainBatches at a quoted field it does not read itself (csv-parse reads the file then). */
 export class NotPlain extends Error {}
 
@@ -352,6 +357,26 @@ export async function* readPlainBatches(
   let skip = p.sepLine;
   let line = 0;
   let carry: Buffer | null = null;
+  // Most columns repeat a few values over thousands of rows (codes, units, enumerations, the NIP of
+  // consecutive rows): per column, a small table of recent ASCII values, indexed by length and end
+  // bytes, gives back the same string when the bytes match instead of decoding a new one.
+  const recent: (string | undefined)[][] = [];
+  const field = (buf: Buffer, start: number, end: number, column: number): string => {
+    const len = end - start;
+    if (len > MAX_REUSED) return buf.toString('utf8', start, end);
+    const slots = (recent[column] ??= new Array<string | undefined>(REUSE_SLOTS));
+    const slot = (len * 31 + buf[start]! * 7 + buf[end - 1]!) & (REUSE_SLOTS - 1);
+    const known = slots[slot];
+    if (known !== undefined && known.length === len) {
+      let k = 0;
+      // A match means the bytes are ASCII (the stored string is), so they decode to `known`.
+      while (k < len && known.charCodeAt(k) === buf[start + k]) k++;
+      if (k === len) return known;
+    }
+    const text = buf.toString('utf8', start, end);
+    if (text.length === len) slots[slot] = text; // ASCII only: as many characters as bytes
+    return text;
+  };
   /** Records of every complete line of `buf`; returns where the unfinished rest starts. */
   const scan = (buf: Buffer, rows: RawRow[], final: boolean): number => {
     const len = buf.length;
@@ -422,7 +447,7 @@ export async function* readPlainBatches(
         continue;
       }
       if (b === delimiter) {
-        cells.push(i === fieldStart ? null : buf.toString('utf8', fieldStart, i));
+        cells.push(i === fieldStart ? null : field(buf, fieldStart, i, cells.length));
         fieldStart = i + 1;
       } else if (b === 10 || b === 13) {
         let next = i + 1;
@@ -431,7 +456,7 @@ export async function* readPlainBatches(
           if (next === len && !final) break;
           if (buf[next] === 10) next++;
         }
-        cells.push(i === fieldStart ? null : buf.toString('utf8', fieldStart, i));
+        cells.push(i === fieldStart ? null : field(buf, fieldStart, i, cells.length));
         line++;
         if (skip) skip = false;
         else rows.push({ row: line, cells });

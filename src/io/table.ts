@@ -46,6 +46,24 @@ export interface OpenedTable {
   close(): Promise<void>;
 }
 
+/** Rows that can also be read a chunk at a time (what OpenedTable.rows() of a file gives). */
+interface BatchedRows extends AsyncIterable<TableRow> {
+  batches(): AsyncIterable<TableRow[]>;
+}
+
+/**
+ * The rows of `rows` (an OpenedTable's rows()) in arrays: a file's rows come one array per read
+ * chunk, saving an async step per row over millions of rows; any other iterable of rows (a replayed
+ * table) comes as it is, one row per array.
+ */
+export async function* rowBatches(rows: AsyncIterable<TableRow>): AsyncGenerator<readonly TableRow[]> {
+  if (typeof (rows as Partial<BatchedRows>).batches === 'function') {
+    yield* (rows as BatchedRows).batches();
+    return;
+  }
+  for await (const row of rows) yield [row];
+}
+
 /** Header normal form: case, accents, spaces and punctuation ignored ('Biaya/Tarif' = 'biayatarif'). */
 export function normalizeHeader(s: string): string {
   return s
@@ -457,26 +475,31 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
     }
   }
 
-  async function* rows(): AsyncGenerator<TableRow> {
+  // Rows are made a read chunk at a time: one async step per batch instead of one per row (the
+  // indicator file has millions of rows).
+  async function* batches(): AsyncGenerator<TableRow[]> {
     const p = first;
     first = null;
     const iterator: AsyncIterator<RawRow[]> = p ? p.iterator : reopen();
+    const tableRows = (raws: readonly RawRow[]): TableRow[] => {
+      const out: TableRow[] = [];
+      for (const raw of raws) {
+        if (raw.row <= headerRow) continue;
+        const t = toTableRow(raw);
+        if (t) out.push(t);
+      }
+      return out;
+    };
     try {
       if (p) {
-        for (const raw of p.buffered) {
-          if (raw.row <= headerRow) continue;
-          const t = toTableRow(raw);
-          if (t) yield t;
-        }
+        const out = tableRows(p.buffered);
+        if (out.length > 0) yield out;
       }
       for (;;) {
         const r = await iterator.next();
         if (r.done) break;
-        for (const raw of r.value) {
-          if (raw.row <= headerRow) continue;
-          const t = toTableRow(raw);
-          if (t) yield t;
-        }
+        const out = tableRows(r.value);
+        if (out.length > 0) yield out;
       }
     } catch (err) {
       report(sink, err, displayName);
@@ -486,11 +509,15 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable | n
     }
   }
 
+  async function* rows(): AsyncGenerator<TableRow> {
+    for await (const batch of batches()) yield* batch;
+  }
+
   return {
     info,
     sha256,
     columns: cols.map((c, i) => ({ key: c.key, header: c.header, column: letters[i]! })),
-    rows: () => rows(),
+    rows: () => ({ [Symbol.asyncIterator]: () => rows(), batches: () => batches() }),
     close: async () => {
       const p = first;
       first = null;

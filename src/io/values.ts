@@ -143,6 +143,31 @@ export function parseNumber(v: CellValue): Parsed<number> {
 
 const PLAIN_DIGITS = /^\d+$/;
 
+/**
+ * The value of the commonest number cells, without building a Parsed result: digits (`240`), or
+ * digits, one dot, digits where the dot cannot be a thousands separator (`87.9`; `1.250` is
+ * not taken). Returns null for anything else, which parseNumber then reads (or rejects) in full;
+ * for what it takes it gives the value parseNumber gives, with no warning.
+ */
+export function plainNumber(s: string): number | null {
+  const len = s.length;
+  if (len === 0 || len > 15) return null; // longer digit strings may not be exact as a double
+  let dot = -1;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 46 && dot < 0) {
+      dot = i;
+      continue;
+    }
+    return null;
+  }
+  if (dot === 0 || dot === len - 1) return null;
+  // `1.250`, `12.500`, `999.000`: Indonesian thousands (read with a warning by parseNumber).
+  if (dot > 0 && len - dot - 1 === 3 && dot <= 3 && s.charCodeAt(0) !== 48) return null;
+  return Number(s);
+}
+
 function parseNumberText(raw: string, original: CellValue): Parsed<number> {
   // Fast path for the common cell of plain digits: the same value the general path gives.
   if (PLAIN_DIGITS.test(raw)) {

@@ -44,6 +44,18 @@ const cases: { name: string; bytes: Buffer }[] = [
   { name: 'tab, sep= line', bytes: Buffer.from('sep=\t\nx\ty\n1\t2\n') },
   { name: 'UTF-8 BOM and multi-byte characters', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Nama,Unit\nCut Nyak Dhien – Kepala,Dinas Ḥ\nÉlise,ü€😀\n')]) },
   { name: 'only a line end', bytes: Buffer.from('\n') },
+  {
+    // Repeated values come back from the per-column table of recent values: same-length values that
+    // differ inside, non-ASCII values, long values and a value moving to another column.
+    name: 'repeated, similar and non-ASCII values',
+    bytes: Buffer.from(
+      'k,v,w\n' +
+        ['IKI-01,axb,é', 'IKI-01,ayb,é', 'IKI-02,axb,e', 'IKI-01,ayb,Ã©', 'axb,IKI-01,é', `${'x'.repeat(70)},${'x'.repeat(70)},é`, `${'x'.repeat(70)},${'x'.repeat(69)}y,ée`]
+          .flatMap((l) => [l, l])
+          .join('\n') +
+        '\n',
+    ),
+  },
   { name: 'empty file', bytes: Buffer.from('') },
 ];
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IssueSink } from '../../src/domain/issues.ts';
 import { formatPlace } from '../../src/domain/place.ts';
 import { COLUMNS } from '../../src/ingest/columns.ts';
-import { normalizeHeader, openTable, readRawRows } from '../../src/io/table.ts';
+import { normalizeHeader, openTable, readRawRows, rowBatches } from '../../src/io/table.ts';
 import type { OpenTableOptions, OpenedTable } from '../../src/io/table.ts';
 import type { ColumnSpec, RawRow, TableRow } from '../../src/io/types.ts';
 import { FORMULA_ERROR_RESULT, parseNumber } from '../../src/io/values.ts';
@@ -349,5 +349,36 @@ describe('xlsx', () => {
     ]);
     const it = readRawRows(join(dir, 'x.ods'), 'x.ods');
     await expect(it.next()).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
+  });
+});
+
+describe('rowBatches', () => {
+  it('gives a file table\'s rows a read chunk at a time, the same rows as rows(), on a first and a later read', async () => {
+    const lines = ['NIP,Nama,Target,Realisasi'];
+    for (let i = 0; i < 3000; i++) lines.push(`1990010120150110${String(i % 100).padStart(2, '0')},Nama ${i},${i},${i % 7}`);
+    const p = file('batches.csv', Buffer.from(`${lines.join('\n')}\n`));
+    const { t, sink } = await open(p, 'data/batches.csv');
+    const batches: (readonly TableRow[])[] = [];
+    for await (const b of rowBatches(t!.rows())) batches.push(b);
+    const again = await collect(t!);
+    expect(sink.issues).toEqual([]);
+    expect(batches.length).toBeLessThan(3000); // not one array per row
+    const flat = batches.flat();
+    expect(flat.map((r) => [r.place.row, r.values['target'], r.places['actual']])).toEqual(
+      again.map((r) => [r.place.row, r.values['target'], r.places['actual']]),
+    );
+    expect(flat).toHaveLength(3000);
+    expect(flat[2999]!.place).toEqual({ file: 'data/batches.csv', row: 3001 });
+  });
+
+  it('gives any other iterable of rows (a replayed table) one row per array', async () => {
+    const { t } = await open(file('one.csv', Buffer.from('NIP,Nama,Target,Realisasi\n199001012015011001,A,1,2\n199001012015011002,B,3,4\n')), 'one.csv');
+    const rows = await collect(t!);
+    async function* replay(): AsyncGenerator<TableRow> {
+      yield* rows;
+    }
+    const batches: (readonly TableRow[])[] = [];
+    for await (const b of rowBatches(replay())) batches.push(b);
+    expect(batches).toEqual([[rows[0]], [rows[1]]]);
   });
 });

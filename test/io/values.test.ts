@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, isBlank, parseDate, parseNumber, parseText, FORMULA_NO_RESULT } from '../../src/io/values.ts';
+import { cellText, isBlank, parseDate, parseNumber, parseText, plainNumber, FORMULA_NO_RESULT } from '../../src/io/values.ts';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
@@ -147,5 +147,21 @@ describe('parseDate', () => {
     expect(parseDate({ error: '#VALUE!' })).toMatchObject({ ok: false, code: 'ERROR_CELL' });
     expect(parseDate(null)).toMatchObject({ ok: false, code: 'BLANK' });
     expect(parseDate(false)).toMatchObject({ ok: false, code: 'NOT_A_DATE' });
+  });
+});
+
+describe('plainNumber (the fast path of RowReader.number)', () => {
+  it('takes plain digits and a decimal dot, with the value parseNumber gives', () => {
+    for (const s of ['0', '00', '240', '87.9', '0.5', '0.500', '01.250', '1234.500', '12.5', '999999999999999', '3.14159']) {
+      const p = parseNumber(s);
+      expect(p.ok && p.warning === undefined).toBe(true);
+      expect(plainNumber(s)).toBe(p.ok ? p.value : NaN);
+    }
+  });
+
+  it('leaves everything else to parseNumber (thousands dots, commas, signs, spaces, long digits)', () => {
+    for (const s of ['1.250', '12.500', '999.000', '1.234.567', '88,67', '-5', '+5', ' 5', '5 ', '95%', '.5', '5.', '1..2', '', 'abc', '1234567890123456', '1e5']) {
+      expect(plainNumber(s)).toBeNull();
+    }
   });
 });
