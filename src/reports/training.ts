@@ -102,21 +102,24 @@ export function employeeColumns(lang: Lang): ColumnDef[] {
   ];
 }
 
-/** One row per employee and recommended program, in priority order. */
-export function employeeRows(run: RunResult, lang: Lang): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [];
-  for (const { e, items } of employeesWithTraining(run)) {
-    items.forEach((t, i) => {
+/**
+ * One row per employee and recommended program, in priority order. Made as the writer pulls them
+ * (a generator, single pass): held as an array they lived through the whole Pelatihan sheet and
+ * were promoted to the old generation only to die there (at 100,000 employees).
+ */
+export function* employeeRows(run: RunResult, lang: Lang): Generator<(string | number | null)[]> {
+  for (const e of sortedEmployees(run)) {
+    const items = e.training ?? [];
+    for (const [i, t] of items.entries()) {
       const p = programOf(run, t.code);
-      rows.push([
+      yield [
         e.employee.nip, e.employee.name, e.employee.unit, e.employee.position,
         i + 1, t.code, t.program, gapKindLabel(t.kind, lang), t.sasaran, gapText(t.kind, t.gap, lang), t.priority, t.reason,
         t.also.length ? t.also.join('; ') : null,
         p?.hours ?? null, p?.mode ?? null, p?.provider ?? null,
-      ]);
-    });
+      ];
+    }
   }
-  return rows;
 }
 
 export function programBlocks(run: RunResult, lang: Lang): SheetBlock[] {
@@ -138,7 +141,10 @@ export function programBlocks(run: RunResult, lang: Lang): SheetBlock[] {
       col(H.code, lang, 'general', 10), col(H.program, lang, 'general', 32), col(H.nip, lang, 'text', 20),
       col(H.name, lang, 'general', 24), col(H.unit, lang, 'general', 24), col(H.hours, lang, 'number', 8),
     ],
-    rows: programs.flatMap((p) => p.participants.map((x): CellData[] => [p.code, p.program, x.nip, x.name, x.unit, p.hours])),
+    // A row per participant (about one per employee): made as pulled, like employeeRows.
+    rows: (function* (): Generator<CellData[]> {
+      for (const p of programs) for (const x of p.participants) yield [p.code, p.program, x.nip, x.name, x.unit, p.hours];
+    })(),
   };
   return [summary, participants];
 }
@@ -169,9 +175,10 @@ export function unmatchedBlock(run: RunResult, lang: Lang): SheetBlock {
 
 /** Sheets of rekomendasi-pelatihan-<period>.xlsx; sheet names stay Indonesian, like the main workbook's. */
 export function trainingWorkbookSheets(run: RunResult, lang: Lang): { name: string; content: SheetContent }[] {
+  // Arrays here: writeSheetsWorkbook counts array rows to choose the in-memory or streamed writer.
   return [
-    { name: 'Per Pegawai', content: { blocks: [{ columns: employeeColumns(lang), rows: employeeRows(run, lang) }] } },
-    { name: 'Per Program', content: { blocks: programBlocks(run, lang) } },
+    { name: 'Per Pegawai', content: { blocks: [{ columns: employeeColumns(lang), rows: [...employeeRows(run, lang)] }] } },
+    { name: 'Per Program', content: { blocks: programBlocks(run, lang).map((b) => ({ ...b, rows: [...b.rows] })) } },
     { name: 'Per Unit', content: { blocks: [unitBlock(run, lang)] } },
     { name: 'Celah Tanpa Program', content: { blocks: [unmatchedBlock(run, lang)] } },
   ];
