@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { temporaryPathFor } from '../workspace/atomic.js';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { ByteWriter } from '../io/byte-writer.js';
@@ -127,7 +127,8 @@ export async function writeCsv(
   header: string[],
   rows: AsyncIterable<unknown[]> | Iterable<unknown[]>,
 ): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // Named like the run's own temporaries, so a run killed mid-file leaves nothing the next run keeps.
+  const tmp = temporaryPathFor(path);
   const csv = new CsvWriter(tmp, header);
   try {
     // A plain iterable is walked without an await per row (for await wraps each row in a promise).

@@ -26,7 +26,7 @@ export class OutputBatch {
   /** A temporary path in the same folder (so the rename is atomic) for the final file `name`. */
   reserve(name: string): { tmp: string; final: string } {
     const final = join(this.dir, name);
-    const tmp = join(dirname(final), `${TMP_PREFIX}${process.pid}-${basename(final)}`);
+    const tmp = temporaryPathFor(final);
     const entry = { tmp, final };
     this.pending.push(entry);
     return entry;
@@ -55,6 +55,14 @@ export class OutputBatch {
     for (const { tmp } of this.pending) rmSync(tmp, { force: true });
     active.delete(this);
   }
+}
+
+/**
+ * The temporary name beside `path` that a writer renames into place when it is complete: named so
+ * that removeStaleTemporaries recognises it once its process is gone.
+ */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `${TMP_PREFIX}${process.pid}-${basename(path)}`);
 }
 
 /**
