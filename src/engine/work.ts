@@ -10,6 +10,8 @@ import type {
   EmployeeResult,
   ExplanationStep,
   Indicator,
+  IndicatorGroupRef,
+  IndicatorGroups,
   IndicatorResult,
   SatisfactionSummary,
 } from './types.js';
@@ -25,7 +27,11 @@ import type {
 
 export interface WorkInput {
   employee: Employee;
-  indicators: Indicator[];
+  /**
+   * The employee's indicators, or the group they are made from (then kept as that reference, the
+   * objects made again whenever the results or the explanation are read).
+   */
+  indicators: Indicator[] | IndicatorGroupRef;
   satisfaction: SatisfactionSummary | null;
   aspects: AspectConfig[];
   scoring: Config['scoring'];
@@ -107,13 +113,16 @@ const BASIS: Record<SatisfactionSummary['basis'], Record<Lang, string>> = {
  * (their boxed numbers included). Read it once into a local when looping over it.
  */
 export function scoreWork(input: WorkInput): EmployeeResult {
+  const given = input.indicators;
+  const list = Array.isArray(given);
   // Without words the result has no `explanation` and no `indicators` key: adding the accessors is
   // then a plain new property (redefining a data property would put every result in slow
   // dictionary mode).
-  const result = computeWork(input, false) as Omit<EmployeeResult, 'explanation' | 'indicators'>;
+  const result = computeWork({ ...input, indicators: list ? given : given.groups.indicators(given.group) }, false) as Omit<EmployeeResult, 'explanation' | 'indicators'>;
   const lazy: LazyExplanation = {
     employee: input.employee,
-    indicators: input.indicators,
+    indicators: list ? given : given.groups,
+    group: list ? 0 : given.group,
     satisfaction: input.satisfaction,
     settings: settingsOf(input),
     steps: null,
@@ -151,9 +160,16 @@ interface WorkSettings {
   capaian: CapaianPolicy;
 }
 
+/** What computeWork scores: the indicators made. */
+interface ScoringInput extends Omit<WorkInput, 'indicators'> {
+  indicators: Indicator[];
+}
+
 interface LazyExplanation {
   employee: Employee;
-  indicators: Indicator[];
+  /** The employee's indicators as given, or the groups they are made from (group `group`). */
+  indicators: Indicator[] | IndicatorGroups;
+  group: number;
   satisfaction: SatisfactionSummary | null;
   settings: WorkSettings;
   steps: ExplanationStep[] | null;
@@ -172,9 +188,15 @@ function settingsOf(input: WorkInput): WorkSettings {
   return (lastSettings = { aspects: input.aspects, scoring: input.scoring, ikmTarget: input.ikmTarget, lang: input.lang, capaian });
 }
 
-function inputOf(lazy: LazyExplanation): WorkInput {
+/** The employee's indicators: made from their group, or the list given. */
+function indicatorsOf(lazy: LazyExplanation): Indicator[] {
+  const { indicators } = lazy;
+  return Array.isArray(indicators) ? indicators : indicators.indicators(lazy.group);
+}
+
+function inputOf(lazy: LazyExplanation): ScoringInput {
   const { aspects, scoring, ikmTarget, lang } = lazy.settings;
-  return { employee: lazy.employee, indicators: lazy.indicators, satisfaction: lazy.satisfaction, aspects, scoring, ikmTarget, lang };
+  return { employee: lazy.employee, indicators: indicatorsOf(lazy), satisfaction: lazy.satisfaction, aspects, scoring, ikmTarget, lang };
 }
 
 function applyEdit(edit: ExplanationEdit, steps: ExplanationStep[], result: EmployeeResult, before: EmployeeResult): void {
@@ -203,8 +225,9 @@ const EXPLANATION = {
 
 const INDICATORS = {
   get(this: { [LAZY]: LazyExplanation }): IndicatorResult[] {
-    const { indicators, settings } = this[LAZY];
-    return indicators.map((ind) => capaianWithPolicy(ind, settings.capaian, settings.lang));
+    const lazy = this[LAZY];
+    const { settings } = lazy;
+    return indicatorsOf(lazy).map((ind) => capaianWithPolicy(ind, settings.capaian, settings.lang));
   },
   set(this: object, value: IndicatorResult[]) {
     // Assigned results replace the made ones (a plain property from then on).
@@ -221,7 +244,9 @@ const INDICATORS = {
 export function indicatorCount(result: EmployeeResult): number {
   const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
   const own = Object.getOwnPropertyDescriptor(result, 'indicators');
-  return lazy !== undefined && own?.get !== undefined ? lazy.indicators.length : result.indicators.length;
+  if (lazy === undefined || own?.get === undefined) return result.indicators.length;
+  const { indicators } = lazy;
+  return Array.isArray(indicators) ? indicators.length : indicators.count(lazy.group);
 }
 
 /**
@@ -234,7 +259,7 @@ export function indicatorCapaians(result: EmployeeResult): readonly { readonly i
   const own = Object.getOwnPropertyDescriptor(result, 'indicators');
   if (lazy === undefined || own?.get === undefined) return result.indicators;
   const policy = lazy.settings.capaian;
-  return lazy.indicators.map((ind) => capaianNumbers(ind, policy));
+  return indicatorsOf(lazy).map((ind) => capaianNumbers(ind, policy));
 }
 
 /** `result` with its indicator results made from `lazy` and its explanation written from it, when read. */
@@ -315,7 +340,7 @@ function aspectsByKey(aspects: readonly AspectConfig[]): ReadonlyMap<string, Asp
 }
 
 /** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
-function computeWork(input: WorkInput, words: boolean): EmployeeResult {
+function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
   const { employee, indicators, satisfaction, aspects, scoring, ikmTarget, lang } = input;
   const L = (id: string, en: string): string => (lang === 'id' ? id : en);
   const cap = scoring.capaianCap;
