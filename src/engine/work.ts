@@ -339,6 +339,28 @@ function aspectsByKey(aspects: readonly AspectConfig[]): ReadonlyMap<string, Asp
   return byKey;
 }
 
+/**
+ * Aspect results many employees share are one object (SPEC §9 memory: ~110 bytes each): an aspect
+ * scored from a satisfaction summary (one per unit, service or officer, shared by its employees'
+ * results) and an aspect without data whose note is only the policy's. Kept beside what they come
+ * from (weakly, so they go with it), a few variants each (normalised weights differ); an
+ * AspectResult is never changed once made.
+ */
+const BY_SATISFACTION = new WeakMap<SatisfactionSummary, AspectResult[]>();
+const BY_CONFIG = new WeakMap<AspectConfig, AspectResult[]>();
+const SHARED_VARIANTS = 8;
+
+function sharedAspect<K extends object>(cache: WeakMap<K, AspectResult[]>, from: K, r: AspectResult): AspectResult {
+  let known = cache.get(from);
+  if (known === undefined) cache.set(from, (known = []));
+  for (const k of known) {
+    if (k.key === r.key && k.label === r.label && Object.is(k.weight, r.weight) && Object.is(k.score, r.score)
+      && k.source === r.source && k.indicatorCount === r.indicatorCount && k.note === r.note) return k;
+  }
+  if (known.length < SHARED_VARIANTS) known.push(r);
+  return r;
+}
+
 /** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
 function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
   const { employee, indicators, satisfaction, aspects, scoring, ikmTarget, lang } = input;
@@ -461,15 +483,20 @@ function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
     pendingReasons.unshift(L('Tidak ada indikator dengan realisasi (semua dikecualikan)', 'No indicator has a realisasi (all were left out)'));
   }
 
-  const aspectResults: AspectResult[] = work.map((w) => ({
-    key: w.cfg.key,
-    label: w.cfg.label,
-    weight: included.includes(w) && totalWeight > 0 ? w.cfg.weight / totalWeight : 0,
-    score: w.score,
-    source: w.source,
-    indicatorCount: w.indicatorCount,
-    note: w.notes.length > 0 ? w.notes.join('; ') : null,
-  }));
+  const aspectResults: AspectResult[] = work.map((w) => {
+    const r: AspectResult = {
+      key: w.cfg.key,
+      label: w.cfg.label,
+      weight: included.includes(w) && totalWeight > 0 ? w.cfg.weight / totalWeight : 0,
+      score: w.score,
+      source: w.source,
+      indicatorCount: w.indicatorCount,
+      note: w.notes.length > 0 ? w.notes.join('; ') : null,
+    };
+    // The same for every employee with that summary, or with no data and only the policy's note.
+    if (w.source === 'feedback') return sharedAspect(BY_SATISFACTION, satisfaction!, r);
+    return w.state === 'none' && w.notes.length === 1 ? sharedAspect(BY_CONFIG, w.cfg, r) : r;
+  });
 
   for (const w of words ? work : []) {
     let text = w.text;
