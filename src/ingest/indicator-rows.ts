@@ -186,6 +186,9 @@ export class IndicatorRowsBuilder {
   private first = new Int32Array(256);
   private last = new Int32Array(256);
   private counts = new Uint32Array(256);
+  /** The last NIP looked up and its group: a NIP's rows mostly come together. */
+  private recentNip = '';
+  private recentGroup = -1;
 
   /** `nipOf` gives the string a new group keeps for its NIP (the roster's, not the row's copy). */
   constructor(private readonly table: TableColumns, private readonly nipOf: (nip: string) => string) {}
@@ -195,8 +198,8 @@ export class IndicatorRowsBuilder {
    * is `code` in upper case), or -1 when it has none.
    */
   rowWithCode(nip: string, code: string, upper: string): number {
-    const g = this.groups.get(nip);
-    if (g === undefined) return -1;
+    const g = this.groupOf(nip);
+    if (g < 0) return -1;
     for (let i = this.first[g]!; i >= 0; i = this.next[i]!) {
       const c = this.code.get(i);
       // Equal in upper case and of equal length: `ß` and `SS` are not the same code.
@@ -229,12 +232,14 @@ export class IndicatorRowsBuilder {
     this.weight.push(this.weights.id(r.weight));
     this.next[i] = -1;
 
-    let g = this.groups.get(r.nip);
-    if (g === undefined) {
+    let g = this.groupOf(r.nip);
+    if (g < 0) {
       g = this.nips.length;
       const nip = this.nipOf(r.nip);
       this.groups.set(nip, g);
       this.nips.push(nip);
+      this.recentNip = r.nip;
+      this.recentGroup = g;
       if (g === this.first.length) {
         this.first = grown(this.first);
         this.last = grown(this.last);
@@ -246,6 +251,16 @@ export class IndicatorRowsBuilder {
     }
     this.last[g] = i;
     this.counts[g]!++;
+  }
+
+  /** `nip`'s group, -1 when it has none yet. */
+  private groupOf(nip: string): number {
+    if (nip === this.recentNip) return this.recentGroup;
+    const g = this.groups.get(nip);
+    if (g === undefined) return -1;
+    this.recentNip = nip;
+    this.recentGroup = g;
+    return g;
   }
 
   /** The rows grouped by NIP, and each NIP's group. */
