@@ -54,6 +54,24 @@ export interface Indicator {
   combinedFrom?: CombinedPart[];
 }
 
+/**
+ * Indicators kept in groups (one group per employee) and made as Indicator objects when asked: a
+ * run keeps its indicators this way, not as objects (SPEC §9 memory). Where they come from is the
+ * caller's business (ingest keeps a table's rows in columns).
+ */
+export interface IndicatorGroups {
+  /** How many indicators group `group` has. */
+  count(group: number): number;
+  /** Group `group`'s indicators, in their order: a new array on each call. */
+  indicators(group: number): Indicator[];
+}
+
+/** One employee's indicators: a group of an IndicatorGroups. */
+export interface IndicatorGroupRef {
+  groups: IndicatorGroups;
+  group: number;
+}
+
 export interface CombinedPart {
   period: string;
   target: Target;

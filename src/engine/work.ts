@@ -10,6 +10,8 @@ import type {
   EmployeeResult,
   ExplanationStep,
   Indicator,
+  IndicatorGroupRef,
+  IndicatorGroups,
   IndicatorResult,
   SatisfactionSummary,
 } from './types.js';
@@ -25,7 +27,11 @@ import type {
 
 export interface WorkInput {
   employee: Employee;
-  indicators: Indicator[];
+  /**
+   * The employee's indicators, or the group they are made from (then kept as that reference, the
+   * objects made again whenever the results or the explanation are read).
+   */
+  indicators: Indicator[] | IndicatorGroupRef;
   satisfaction: SatisfactionSummary | null;
   aspects: AspectConfig[];
   scoring: Config['scoring'];
@@ -104,16 +110,22 @@ const BASIS: Record<SatisfactionSummary['basis'], Record<Lang, string>> = {
  *
  * `indicators` (an IndicatorResult per indicator) is made from the employee's indicators each time
  * it is read: a division and a comparison each, where keeping them cost ~100 bytes per indicator
- * (their boxed numbers included). Read it once into a local when looping over it.
+ * (their boxed numbers included). Read it once into a local when looping over it. Given a group
+ * (IndicatorGroupRef), the result keeps only the reference: the Indicator objects themselves are
+ * made again from it for each such read (a run's indicators cost ~20 bytes each in columns, ~190
+ * as objects).
  */
 export function scoreWork(input: WorkInput): EmployeeResult {
+  const given = input.indicators;
+  const list = Array.isArray(given);
   // Without words the result has no `explanation` and no `indicators` key: adding the accessors is
   // then a plain new property (redefining a data property would put every result in slow
   // dictionary mode).
-  const result = computeWork(input, false) as Omit<EmployeeResult, 'explanation' | 'indicators'>;
+  const result = computeWork({ ...input, indicators: list ? given : given.groups.indicators(given.group) }, false) as Omit<EmployeeResult, 'explanation' | 'indicators'>;
   const lazy: LazyExplanation = {
     employee: input.employee,
-    indicators: input.indicators,
+    indicators: list ? given : given.groups,
+    group: list ? 0 : given.group,
     satisfaction: input.satisfaction,
     settings: settingsOf(input),
     steps: null,
@@ -151,9 +163,16 @@ interface WorkSettings {
   capaian: CapaianPolicy;
 }
 
+/** What computeWork scores: the indicators made. */
+interface ScoringInput extends Omit<WorkInput, 'indicators'> {
+  indicators: Indicator[];
+}
+
 interface LazyExplanation {
   employee: Employee;
-  indicators: Indicator[];
+  /** The employee's indicators as given, or the groups they are made from (group `group`). */
+  indicators: Indicator[] | IndicatorGroups;
+  group: number;
   satisfaction: SatisfactionSummary | null;
   settings: WorkSettings;
   steps: ExplanationStep[] | null;
@@ -172,9 +191,15 @@ function settingsOf(input: WorkInput): WorkSettings {
   return (lastSettings = { aspects: input.aspects, scoring: input.scoring, ikmTarget: input.ikmTarget, lang: input.lang, capaian });
 }
 
-function inputOf(lazy: LazyExplanation): WorkInput {
+/** The employee's indicators: made from their group, or the list given. */
+function indicatorsOf(lazy: LazyExplanation): Indicator[] {
+  const { indicators } = lazy;
+  return Array.isArray(indicators) ? indicators : indicators.indicators(lazy.group);
+}
+
+function inputOf(lazy: LazyExplanation): ScoringInput {
   const { aspects, scoring, ikmTarget, lang } = lazy.settings;
-  return { employee: lazy.employee, indicators: lazy.indicators, satisfaction: lazy.satisfaction, aspects, scoring, ikmTarget, lang };
+  return { employee: lazy.employee, indicators: indicatorsOf(lazy), satisfaction: lazy.satisfaction, aspects, scoring, ikmTarget, lang };
 }
 
 function applyEdit(edit: ExplanationEdit, steps: ExplanationStep[], result: EmployeeResult, before: EmployeeResult): void {
@@ -203,8 +228,9 @@ const EXPLANATION = {
 
 const INDICATORS = {
   get(this: { [LAZY]: LazyExplanation }): IndicatorResult[] {
-    const { indicators, settings } = this[LAZY];
-    return indicators.map((ind) => capaianWithPolicy(ind, settings.capaian, settings.lang));
+    const lazy = this[LAZY];
+    const { settings } = lazy;
+    return indicatorsOf(lazy).map((ind) => capaianWithPolicy(ind, settings.capaian, settings.lang));
   },
   set(this: object, value: IndicatorResult[]) {
     // Assigned results replace the made ones (a plain property from then on).
@@ -221,7 +247,9 @@ const INDICATORS = {
 export function indicatorCount(result: EmployeeResult): number {
   const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
   const own = Object.getOwnPropertyDescriptor(result, 'indicators');
-  return lazy !== undefined && own?.get !== undefined ? lazy.indicators.length : result.indicators.length;
+  if (lazy === undefined || own?.get === undefined) return result.indicators.length;
+  const { indicators } = lazy;
+  return Array.isArray(indicators) ? indicators.length : indicators.count(lazy.group);
 }
 
 /**
@@ -234,7 +262,7 @@ export function indicatorCapaians(result: EmployeeResult): readonly { readonly i
   const own = Object.getOwnPropertyDescriptor(result, 'indicators');
   if (lazy === undefined || own?.get === undefined) return result.indicators;
   const policy = lazy.settings.capaian;
-  return lazy.indicators.map((ind) => capaianNumbers(ind, policy));
+  return indicatorsOf(lazy).map((ind) => capaianNumbers(ind, policy));
 }
 
 /** `result` with its indicator results made from `lazy` and its explanation written from it, when read. */
@@ -314,8 +342,30 @@ function aspectsByKey(aspects: readonly AspectConfig[]): ReadonlyMap<string, Asp
   return byKey;
 }
 
+/**
+ * Aspect results many employees share are one object (SPEC §9 memory: ~110 bytes each): an aspect
+ * scored from a satisfaction summary (one per unit, service or officer, shared by its employees'
+ * results) and an aspect without data whose note is only the policy's. Kept beside what they come
+ * from (weakly, so they go with it), a few variants each (normalised weights differ); an
+ * AspectResult is never changed once made.
+ */
+const BY_SATISFACTION = new WeakMap<SatisfactionSummary, AspectResult[]>();
+const BY_CONFIG = new WeakMap<AspectConfig, AspectResult[]>();
+const SHARED_VARIANTS = 8;
+
+function sharedAspect<K extends object>(cache: WeakMap<K, AspectResult[]>, from: K, r: AspectResult): AspectResult {
+  let known = cache.get(from);
+  if (known === undefined) cache.set(from, (known = []));
+  for (const k of known) {
+    if (k.key === r.key && k.label === r.label && Object.is(k.weight, r.weight) && Object.is(k.score, r.score)
+      && k.source === r.source && k.indicatorCount === r.indicatorCount && k.note === r.note) return k;
+  }
+  if (known.length < SHARED_VARIANTS) known.push(r);
+  return r;
+}
+
 /** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
-function computeWork(input: WorkInput, words: boolean): EmployeeResult {
+function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
   const { employee, indicators, satisfaction, aspects, scoring, ikmTarget, lang } = input;
   const L = (id: string, en: string): string => (lang === 'id' ? id : en);
   const cap = scoring.capaianCap;
@@ -436,15 +486,20 @@ function computeWork(input: WorkInput, words: boolean): EmployeeResult {
     pendingReasons.unshift(L('Tidak ada indikator dengan realisasi (semua dikecualikan)', 'No indicator has a realisasi (all were left out)'));
   }
 
-  const aspectResults: AspectResult[] = work.map((w) => ({
-    key: w.cfg.key,
-    label: w.cfg.label,
-    weight: included.includes(w) && totalWeight > 0 ? w.cfg.weight / totalWeight : 0,
-    score: w.score,
-    source: w.source,
-    indicatorCount: w.indicatorCount,
-    note: w.notes.length > 0 ? w.notes.join('; ') : null,
-  }));
+  const aspectResults: AspectResult[] = work.map((w) => {
+    const r: AspectResult = {
+      key: w.cfg.key,
+      label: w.cfg.label,
+      weight: included.includes(w) && totalWeight > 0 ? w.cfg.weight / totalWeight : 0,
+      score: w.score,
+      source: w.source,
+      indicatorCount: w.indicatorCount,
+      note: w.notes.length > 0 ? w.notes.join('; ') : null,
+    };
+    // The same for every employee with that summary, or with no data and only the policy's note.
+    if (w.source === 'feedback') return sharedAspect(BY_SATISFACTION, satisfaction!, r);
+    return w.state === 'none' && w.notes.length === 1 ? sharedAspect(BY_CONFIG, w.cfg, r) : r;
+  });
 
   for (const w of words ? work : []) {
     let text = w.text;

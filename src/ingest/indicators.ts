@@ -2,16 +2,15 @@ import type { AspectConfig } from '../config/schema.js';
 import type { IssueSink } from '../domain/issues.js';
 import { formatPlace } from '../domain/place.js';
 import { targetProblem } from '../engine/capaian.js';
-import type { Aggregation, Direction, Indicator, IndicatorKind, Target } from '../engine/types.js';
+import type { Aggregation, Direction, IndicatorKind, Target } from '../engine/types.js';
 import type { OpenedTable } from '../io/table.js';
 import { rowBatches } from '../io/table.js';
 import { cellText, parseNumber } from '../io/values.js';
 import { ENUMS } from './columns.js';
 import type { RowCounts } from './counts.js';
 import { newCounts } from './counts.js';
-import { interner } from './intern.js';
+import { cellPlace, IndicatorRowsBuilder, type IndicatorRows, type TableColumns } from './indicator-rows.js';
 import { RowReader, normaliseKey } from './row.js';
-import type { CellPlace } from '../domain/place.js';
 
 const KINDS: Record<string, IndicatorKind> = { utama: 'utama', tambahan: 'tambahan', main: 'utama', additional: 'tambahan' };
 const DIRECTIONS: Record<string, Direction> = {
@@ -24,14 +23,19 @@ const AGGREGATIONS: Record<string, Aggregation> = {
 const RANGE = /^\s*([0-9][0-9.,]*)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|sampai|to)\s*([0-9][0-9.,]*)\s*%?\s*$/i;
 
 export interface IndicatorIngestResult {
-  /** Accepted indicators grouped by NIP, in file order. */
-  byNip: Map<string, Indicator[]>;
+  /** The accepted rows, one group per NIP (in file order within it); their Indicators made when asked. */
+  rows: IndicatorRows;
+  /** Each NIP's group in `rows`. */
+  groupOf: Map<string, number>;
   counts: RowCounts;
 }
 
 export interface IndicatorIngestContext {
-  /** NIPs of the roster's accepted employees. */
-  roster: ReadonlySet<string>;
+  /**
+   * NIPs of the roster's accepted employees; given as the roster's employees by NIP, the indicators
+   * keep the roster's NIP strings instead of copies of their own.
+   */
+  roster: ReadonlySet<string> | ReadonlyMap<string, { readonly nip: string }>;
   /** NIPs whose roster rows were rejected or are inactive: their indicator rows are skipped with that reason. */
   excluded: ReadonlySet<string>;
   aspects: AspectConfig[];
@@ -40,11 +44,8 @@ export interface IndicatorIngestContext {
 /** Indicator rows → validated indicators (SPEC §2, §3.1). */
 export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestContext, sink: IssueSink): Promise<IndicatorIngestResult> {
   const counts = newCounts();
-  const byNip = new Map<string, Indicator[]>();
   const aspectKeys = aspectAliases(ctx.aspects);
   const aspectNames = ctx.aspects.filter((a) => a.source === 'indicators').map((a) => a.key);
-  const intern = interner();
-  const targets = targetInterner();
   const letters = new Map(table.columns.map((c) => [c.key, c.column]));
   const source: TableColumns = {
     file: table.info.file,
@@ -52,6 +53,8 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
     target: letters.get('target') ?? null,
     actual: letters.get('actual') ?? null,
   };
+  const { roster } = ctx;
+  const accepted = new IndicatorRowsBuilder(source, roster instanceof Map ? (nip) => roster.get(nip)?.nip ?? nip : (nip) => nip);
 
   for await (const batch of rowBatches(table.rows())) for (const tableRow of batch) {
     counts.read++;
@@ -108,15 +111,13 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
         });
       }
     }
-    if (nip) r.requireInRoster('nip', nip, ctx.roster, ctx.excluded);
+    if (nip) r.requireInRoster('nip', nip, roster, ctx.excluded);
     if (nip && code) {
       // The first row of a code is an accepted indicator of this NIP (a row that passed every check
-      // so far is accepted), so the duplicate check looks at the NIP's list, not at a map of all rows.
-      const upper = code.toUpperCase();
-      // Codes are mostly the same few strings (`IKI-01`): equal lengths are checked before case.
-      const earlier = byNip.get(nip)?.find((i) => i.code === code || (i.code.length === code.length && i.code.toUpperCase() === upper));
-      const first = earlier ? formatPlace(earlier.places.row) : undefined;
-      if (first) {
+      // so far is accepted), so the duplicate check looks at the NIP's rows, not at a map of all rows.
+      const earlier = accepted.rowWithCode(nip, code, code.toUpperCase());
+      if (earlier >= 0) {
+        const first = formatPlace(cellPlace(source, earlier, null));
         r.error('code', 'INDICATOR_DUPLICATE', {
           id: `Indikator ${code} untuk NIP ${nip} sudah ada di ${first}.`,
           en: `Indicator ${code} for NIP ${nip} already appears at ${first}.`,
@@ -128,87 +129,10 @@ export async function ingestIndicators(table: OpenedTable, ctx: IndicatorIngestC
       counts.rejected++;
       continue;
     }
-    const list = byNip.get(nip);
-    const indicator: Indicator = {
-      nip: list ? list[0]!.nip : nip, code: intern(code), text: intern(text), aspect, kind, target: targets(target), actual, direction, aggregation,
-      unitLabel: unitLabel === null ? null : intern(unitLabel),
-      weight: weight ?? 1,
-      places: new IndicatorPlaces(source, tableRow.place.row!),
-    };
-    if (list) list.push(indicator);
-    else byNip.set(nip, [indicator]);
+    accepted.add({ nip, code, text, aspect, kind, target, actual, direction, aggregation, unitLabel, weight: weight ?? 1, row: tableRow.place.row! });
     counts.accepted++;
   }
-  // A pushed-to array keeps room for about 16 more elements: each NIP's list is copied to its size.
-  for (const [nip, list] of byNip) byNip.set(nip, list.slice());
-  return { byNip, counts };
-}
-
-/** What the rows of one indicator table share: the file, the sheet, the target and realisasi column letters. */
-interface TableColumns {
-  file: string;
-  /** Absent for csv. */
-  sheet: string | undefined;
-  target: string | null;
-  actual: string | null;
-}
-
-/**
- * The places of an accepted indicator row: its table's columns and its row (or csv line) number.
- * The row, target and realisasi CellPlaces are made when read (sheets, explanations), instead of
- * being kept for each of millions of indicators; they equal the places the table gave the cells.
- */
-class IndicatorPlaces {
-  // Plain fields and a module function (a private method would add a brand field to every instance).
-  readonly #table: TableColumns;
-  readonly #row: number;
-
-  constructor(table: TableColumns, row: number) {
-    this.#table = table;
-    this.#row = row;
-  }
-
-  get row(): CellPlace {
-    return cellPlace(this.#table, this.#row, null);
-  }
-
-  get target(): CellPlace {
-    return cellPlace(this.#table, this.#row, this.#table.target);
-  }
-
-  get actual(): CellPlace {
-    return cellPlace(this.#table, this.#row, this.#table.actual);
-  }
-}
-
-/** The place of a row (column null) or of one of its cells, as the table gave it. */
-function cellPlace(table: TableColumns, row: number, column: string | null): CellPlace {
-  const { file, sheet } = table;
-  if (column === null) return sheet !== undefined ? { file, sheet, row } : { file, row };
-  return sheet !== undefined ? { file, sheet, row, column } : { file, row, column };
-}
-
-/**
- * One Target object per distinct target of a table: most indicators share a handful of targets
- * (95, 85–95), and a Target is never changed once read. -0 is kept apart from 0.
- */
-function targetInterner(limit = 100_000): (t: Target) => Target {
-  const values = new Map<number, Target>();
-  const ranges = new Map<string, Target>();
-  return (t) => {
-    if (t.kind === 'value') {
-      if (Object.is(t.value, -0)) return t;
-      const known = values.get(t.value);
-      if (known !== undefined) return known;
-      if (values.size < limit) values.set(t.value, t);
-      return t;
-    }
-    const key = `${t.low}|${t.high}`;
-    const known = ranges.get(key);
-    if (known !== undefined) return known;
-    if (ranges.size < limit) ranges.set(key, t);
-    return t;
-  };
+  return { ...accepted.finish(), counts };
 }
 
 /** Aspect cells may hold the key (`kualitas-layanan`) or the label (`Kualitas Layanan`). */

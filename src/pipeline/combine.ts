@@ -2,7 +2,7 @@ import type { Lang, Text } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import { formatPlace } from '../domain/place.js';
 import { formatInput } from '../engine/capaian.js';
-import type { CombinedPart, ExplanationStep, Indicator, Target } from '../engine/types.js';
+import type { CombinedPart, ExplanationStep, Indicator, IndicatorGroups, Target } from '../engine/types.js';
 
 /**
  * SPEC §3.7: indicators of sub-periods combined into a longer period, each by its Agregasi:
@@ -13,7 +13,35 @@ import type { CombinedPart, ExplanationStep, Indicator, Target } from '../engine
  */
 export interface IndicatorPart {
   period: string;
-  byNip: ReadonlyMap<string, readonly Indicator[]>;
+  /** The sub-period's indicators, one group per NIP. */
+  groups: IndicatorGroups;
+  /** Each NIP's group, in the order the NIPs first appear in the sub-period's file. */
+  groupOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * Indicator lists kept as objects, one group per list: combined indicators (which carry their
+ * parts) and lists given whole. `indicators` gives a copy of the list.
+ */
+export class IndicatorLists implements IndicatorGroups {
+  private readonly lists: Indicator[][] = [];
+  /** Each NIP's group. */
+  readonly groupOf = new Map<string, number>();
+
+  constructor(byNip: ReadonlyMap<string, Indicator[]>) {
+    for (const [nip, list] of byNip) {
+      this.groupOf.set(nip, this.lists.length);
+      this.lists.push(list);
+    }
+  }
+
+  count(group: number): number {
+    return this.lists[group]!.length;
+  }
+
+  indicators(group: number): Indicator[] {
+    return this.lists[group]!.slice();
+  }
 }
 
 const AGG_LABEL: Record<Indicator['aggregation'], Text> = {
@@ -49,8 +77,8 @@ export function combineIndicators(parts: readonly IndicatorPart[], sink: IssueSi
   const groups = new Map<string, { nip: string; rows: { period: string; ind: Indicator }[] }>();
   const order: string[] = [];
   for (const part of parts) {
-    for (const [nip, list] of part.byNip) {
-      for (const ind of list) {
+    for (const [nip, group] of part.groupOf) {
+      for (const ind of part.groups.indicators(group)) {
         const key = `${nip}\u0000${ind.code.toUpperCase()}`;
         let g = groups.get(key);
         if (!g) {

@@ -3,7 +3,7 @@ import type { Lang } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import type { BehaviourRow } from '../engine/behaviour.js';
-import type { Employee, EmployeeResult, Indicator } from '../engine/types.js';
+import type { Employee, EmployeeResult, IndicatorGroups } from '../engine/types.js';
 import { scoreWork } from '../engine/work.js';
 import { ingestBehaviour, type AppraiserWorkRating } from '../ingest/behaviour.js';
 import type { RowCounts } from '../ingest/counts.js';
@@ -12,7 +12,7 @@ import { ingestUnits, type UnitRecord } from '../ingest/units.js';
 import type { OpenedTable } from '../io/table.js';
 import type { InputLocation } from '../workspace/layout.js';
 import type { BehaviourInputs } from './appraisal-stage.js';
-import { combineIndicators, type IndicatorPart } from './combine.js';
+import { combineIndicators, IndicatorLists, type IndicatorPart } from './combine.js';
 import { inputSources, missingSubPeriods, type PeriodSources } from './period-sources.js';
 import type { TrendResult } from './types.js';
 import type { Text } from '../domain/i18n.js';
@@ -57,7 +57,10 @@ function combinedNote(io: StageIo, kind: InputKind, sources: PeriodSources): voi
 }
 
 export interface IndicatorInputs {
-  byNip: Map<string, Indicator[]>;
+  /** The period's indicators, one group per NIP: the file's rows, or the sub-periods' combined. */
+  groups: IndicatorGroups;
+  /** Each NIP's group. */
+  groupOf: ReadonlyMap<string, number>;
   /** The sub-period parts when combined (for the trend), else null. */
   parts: IndicatorPart[] | null;
 }
@@ -69,7 +72,7 @@ export async function loadIndicators(io: StageIo, roster: RosterView): Promise<I
       id: `Tidak ada data indikator untuk periode ${io.period.id}.`,
       en: `No indicator data for period ${io.period.id}.`,
     }, { id: 'Buat berkasnya dari templat: appraise template indikator', en: 'Create the file from the template: appraise template indikator' });
-    return { byNip: new Map(), parts: null };
+    return { groups: NO_INDICATORS, groupOf: NO_INDICATORS.groupOf, parts: null };
   }
   combinedNote(io, 'indikator', sources);
   const parts: IndicatorPart[] = [];
@@ -78,27 +81,34 @@ export async function loadIndicators(io: StageIo, roster: RosterView): Promise<I
     if (!table) continue;
     reading(io, location.display);
     const result = await ingestIndicators(table, {
-      roster: new Set(roster.employees.keys()),
+      roster: roster.employees,
       excluded: roster.excluded,
       aspects: io.config.aspects,
     }, io.sink);
     io.record('indikator', table, result.counts);
-    parts.push({ period: period.id, byNip: result.byNip });
+    parts.push({ period: period.id, groups: result.rows, groupOf: result.groupOf });
   }
-  if (sources.mode === 'own') return { byNip: (parts[0]?.byNip as Map<string, Indicator[]>) ?? new Map(), parts: null };
-  return { byNip: combineIndicators(parts, io.sink), parts };
+  if (sources.mode === 'own') {
+    const own = parts[0];
+    return own ? { groups: own.groups, groupOf: own.groupOf, parts: null } : { groups: NO_INDICATORS, groupOf: NO_INDICATORS.groupOf, parts: null };
+  }
+  // Combined indicators stay objects: each carries its parts (a longer period only).
+  const combined = new IndicatorLists(combineIndicators(parts, io.sink));
+  return { groups: combined, groupOf: combined.groupOf, parts };
 }
+
+const NO_INDICATORS = new IndicatorLists(new Map());
 
 /** Work score per sub-period, each scored alone (SPEC §3.7 trend). */
 export function computeTrend(parts: readonly IndicatorPart[], employees: readonly EmployeeResult[], io: Pick<StageIo, 'config' | 'lang'>): TrendResult {
   const scores = new Map<string, (number | null)[]>();
   for (const e of employees) {
     scores.set(e.employee.nip, parts.map((part) => {
-      const indicators = part.byNip.get(e.employee.nip);
-      if (!indicators || indicators.length === 0) return null;
+      const group = part.groupOf.get(e.employee.nip);
+      if (group === undefined || part.groups.count(group) === 0) return null;
       const r = scoreWork({
         employee: e.employee,
-        indicators: [...indicators],
+        indicators: part.groups.indicators(group),
         satisfaction: null,
         aspects: io.config.aspects,
         scoring: io.config.scoring,

@@ -87,7 +87,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const io: StageIo = { workspace, config, period, lang, sink, open, record, say };
   const rosterView: RosterView = { employees: roster.employees, excluded: new Set([...roster.rejectedNips, ...roster.inactiveNips]) };
   const indicatorInputs = await loadIndicators(io, rosterView);
-  const indicatorsByNip = indicatorInputs.byNip;
+  const { groups: indicatorGroups, groupOf: indicatorGroupOf } = indicatorInputs;
   const behaviourInputs = await loadBehaviour(io, rosterView);
   const unitRecords = await loadUnits(io, rosterView);
 
@@ -105,9 +105,11 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const noIndicators: Indicator[] = [];
   for (const employee of byUnitThenNip([...roster.employees.values()])) {
     const attribution = feedback?.employees.get(employee.nip);
+    const group = indicatorGroupOf.get(employee.nip);
     const result = scoreWork({
       employee,
-      indicators: indicatorsByNip.get(employee.nip) ?? noIndicators,
+      // The result keeps the reference, not the objects: they are made again when read.
+      indicators: group === undefined ? noIndicators : { groups: indicatorGroups, group },
       satisfaction: attribution?.satisfaction ?? null,
       aspects: config.aspects,
       scoring: config.scoring,
@@ -119,13 +121,17 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   }
   if (indicatorInputs.parts) {
     // How each combined indicator came from its sub-periods, written when the explanation is read.
+    const indicatorsOf = (nip: string): Indicator[] => {
+      const group = indicatorGroupOf.get(nip);
+      return group === undefined ? [] : indicatorGroups.indicators(group);
+    };
     const combined: StageExplainer = {
       explain(steps, result) {
-        steps.unshift(...combineSteps(indicatorsByNip.get(result.employee.nip) ?? [], lang));
+        steps.unshift(...combineSteps(indicatorsOf(result.employee.nip), lang));
       },
     };
     for (const e of scored) {
-      if (indicatorsByNip.get(e.employee.nip)?.some((i) => i.combinedFrom !== undefined)) extendExplanation(e, combined);
+      if (indicatorsOf(e.employee.nip).some((i) => i.combinedFrom !== undefined)) extendExplanation(e, combined);
     }
   }
 

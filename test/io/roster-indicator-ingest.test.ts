@@ -85,7 +85,7 @@ describe('roster ingest', () => {
     }, isink);
     expect(result.counts).toEqual({ read: 5, accepted: 3, rejected: 2 });
     expect(isink.issues.map((i) => `${i.code} ${formatPlace(i)}`)).toEqual(['NIP_EXCLUDED_IN_ROSTER ind.csv:2:A', 'INDICATOR_DUPLICATE ind.csv:5:B']);
-    const list = result.byNip.get(B)!;
+    const list = result.rows.indicators(result.groupOf.get(B)!);
     expect(list.map((i) => [i.code, i.aspect, i.target, i.actual, i.direction])).toEqual([
       ['K1', 'produktivitas', { kind: 'value', value: 10 }, 9, 'naik'],
       ['K2', 'kualitas-layanan', { kind: 'range', low: 80, high: 90 }, 95, 'turun'],
@@ -117,7 +117,7 @@ describe('roster ingest', () => {
       excluded: roster.rejectedNips,
       aspects: defaultConfig().aspects,
     }, isink);
-    const list = result.byNip.get(B)!;
+    const list = result.rows.indicators(result.groupOf.get(B)!);
     expect(list.map((i) => i.target)).toEqual([
       { kind: 'value', value: 10 }, { kind: 'value', value: 10 }, { kind: 'range', low: 80, high: 90 },
       { kind: 'range', low: 80, high: 90 }, { kind: 'value', value: 11 },

@@ -3,7 +3,7 @@ import { buildResultsDocument } from '../../src/reports/results-json.ts';
 import { buildTren } from '../../src/reports/sheets/tren.ts';
 import { buildPegawai } from '../../src/reports/sheets/pegawai.ts';
 import { renderSummary } from '../../src/reports/terminal.ts';
-import { indicatorRow, INDIKATOR_HEADERS, makeWorkspace, nip, PERILAKU_HEADERS, run, values } from './appraisal-workspace.ts';
+import { indicatorRow, INDIKATOR_HEADERS, makeWorkspace, nip, ONE_ASPECT, PERILAKU_HEADERS, run, values } from './appraisal-workspace.ts';
 
 const TWO_ASPECTS = `aspects:
   - key: produktivitas
@@ -131,6 +131,61 @@ describe('a semester combined from its quarters (SPEC §3.7)', () => {
     const r = await run(dir, '2025-S1');
     expect(r.employees[0]!.indicators.map((x) => [x.indicator.code, x.capaian, x.indicator.combinedFrom])).toEqual([['A', 100, undefined]]);
     expect(r.trend).toBeNull();
+  });
+});
+
+describe('a year combined from three of its quarters (SPEC §3.7)', () => {
+  // Employee 1 in Q1, Q2 and Q4 (rows of another employee between its own in Q2), employee 2 in Q2
+  // and Q4 only; no Q3 folder. Hand computation in the comments.
+  const workspace = () =>
+    makeWorkspace({
+      config: ONE_ASPECT,
+      people: [{ i: 1, unit: 'U' }, { i: 2, unit: 'U' }],
+      files: {
+        '2025-Q1/indikator.csv': [INDIKATOR_HEADERS,
+          indicatorRow(1, 'A', 100, 90), // 2025: T 300, R 300 → 100
+          indicatorRow(1, 'B', 10, 8, { agg: 'rata-rata' }), // 2025: T 20, R 18 → 90
+        ],
+        '2025-Q2/indikator.csv': [INDIKATOR_HEADERS,
+          indicatorRow(1, 'A', 100, 100),
+          indicatorRow(2, 'C', 50, 40, { agg: 'terakhir' }), // 2025: T 60, R 66 → 110
+          indicatorRow(1, 'B', 20, 20, { agg: 'rata-rata' }),
+        ],
+        '2025-Q4/indikator.csv': [INDIKATOR_HEADERS,
+          indicatorRow(2, 'C', 60, 66, { agg: 'terakhir' }),
+          indicatorRow(1, 'b', 30, 26, { agg: 'rata-rata' }), // the same indicator: codes match in any case
+          indicatorRow(1, 'A', 100, 110),
+        ],
+      },
+    });
+
+  it('combines each employee’s indicators over the quarters that have them, in their first order', async () => {
+    const r = await run(workspace(), '2025');
+    const [e1, e2] = [nip(1), nip(2)].map((n) => r.employees.find((e) => e.employee.nip === n)!);
+    expect(e1!.indicators.map((x) => [x.indicator.code, x.indicator.target, x.indicator.actual, x.capaian])).toEqual([
+      ['A', { kind: 'value', value: 300 }, 300, 100],
+      ['b', { kind: 'value', value: 20 }, 18, 90], // the latest row's fields, its code too
+    ]);
+    expect(e1!.workScore).toBeCloseTo(95, 10);
+    const b = e1!.indicators[1]!.indicator;
+    expect(b.combinedFrom!.map((p) => `${p.period} ${p.places.actual.file}:${p.places.actual.row}:${p.places.actual.column}`)).toEqual([
+      '2025-Q1 data/2025-Q1/indikator.csv:3:G',
+      '2025-Q2 data/2025-Q2/indikator.csv:4:G',
+      '2025-Q4 data/2025-Q4/indikator.csv:3:G',
+    ]);
+    const six = (x: number | null) => x && Math.round(x * 1e6) / 1e6;
+    expect(e2!.indicators.map((x) => [x.indicator.code, x.indicator.actual, six(x.capaian)])).toEqual([['C', 66, 110]]);
+    expect(e2!.explanation.find((s) => s.step === 'combine')!.text).toBe(
+      'C: Aggregation latest (the last sub-period) — 2025-Q2: T 50, R 40; 2025-Q4: T 60, R 66 → T 60, R 66',
+    );
+    // Each quarter scored alone: employee 2 has none in Q1.
+    expect(r.trend!.periods).toEqual(['2025-Q1', '2025-Q2', '2025-Q4']);
+    const [t1, t2] = [r.trend!.scores.get(nip(1))!, r.trend!.scores.get(nip(2))!];
+    expect(t1.map(six)).toEqual([85, 100, six((110 + (26 / 30) * 100) / 2)]);
+    expect(t2.map(six)).toEqual([null, 80, 110]);
+    expect(r.issues.filter((i) => i.code === 'PERIOD_COMBINED' && i.file.includes('indikator')).map((i) => i.message)).toEqual([
+      'No indikator for 2025; combined from sub-periods 2025-Q1, 2025-Q2, 2025-Q4 (no data: 2025-Q3).',
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capaianWithPolicy, computeCapaian } from '../../src/engine/capaian.ts';
 import type { EmployeeResult, ExplanationStep } from '../../src/engine/types.ts';
 import { extendExplanation, indicatorCapaians, indicatorCount, scoreWork, withChanges, type StageExplainer } from '../../src/engine/work.ts';
-import { defaultScoring, indicator, satisfaction, workInput } from './engine-fixtures.ts';
+import { defaultAspects, defaultScoring, employee, indicator, satisfaction, workInput } from './engine-fixtures.ts';
 
 /** A reported, a capped and a missing indicator (missing: zero). */
 const INPUT = workInput({
@@ -107,5 +107,31 @@ describe('indicatorCapaians', () => {
     const one = r.indicators.slice(0, 1);
     r.indicators = one;
     expect(indicatorCapaians(r)).toBe(one);
+  });
+});
+
+describe('aspect results shared by the employees they are equal for', () => {
+  it('one object per satisfaction summary and per no-data aspect; indicator aspects each their own', () => {
+    const aspects = defaultAspects();
+    const shared = satisfaction(80);
+    const score = (over: Parameters<typeof workInput>[0]) => scoreWork(workInput({ aspects, indicators: [indicator({ target: 80, actual: 60 })], ...over })).aspects;
+    const [a, b, c, d] = [score({ satisfaction: shared }), score({ satisfaction: shared }), score({ satisfaction: satisfaction(80) }), score({ satisfaction: null })];
+    expect(a[2]).toBe(b[2]); // the same summary (one per unit or service)
+    expect(a[2]).toEqual(c[2]);
+    expect(a[2]).not.toBe(c[2]); // another summary with the same numbers: kept apart
+    expect(a[0]).not.toBe(b[0]);
+    expect(a[0]).toEqual(b[0]);
+    // No data: the same object for every employee without a survey, its note the policy's.
+    const e = score({ satisfaction: null, employee: employee({ nip: '199001012015031002' }), indicators: [indicator({ nip: '199001012015031002', actual: 70 })] });
+    expect(d[2]).toBe(e[2]);
+    expect(d[2]).toEqual({ key: 'kepuasan-masyarakat', label: 'Kepuasan Masyarakat', weight: 0, score: null, source: 'none', indicatorCount: 0, note: 'tidak ada data kepuasan masyarakat; bobot dinormalisasi ulang atas aspek yang ada' });
+    // A different weight (a different scoring policy) is a different result.
+    const zero = score({ satisfaction: null, scoring: defaultScoring({ missingAspect: 'zero' }) });
+    expect(zero[2]).not.toBe(d[2]);
+    expect(zero[2]!.score).toBe(0);
+    expect(a[2]!.score).toBeCloseTo((80 / 76.61) * 100, 10);
+    // kualitas-layanan has no indicator: no data, shared too; the weights renormalised over the rest.
+    expect(a[1]).toBe(b[1]);
+    expect(a.map((x) => x.weight)).toEqual([40 / 70, 0, 30 / 70]);
   });
 });
