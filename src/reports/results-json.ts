@@ -15,7 +15,6 @@ import type {
 } from '../engine/types.js';
 import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
-import { EmployeeLineWriter } from './employee-line.js';
 import { buildFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
 import { issueDocument } from './issues-json.js';
 import { ekinerjaDocument, type EkinerjaDocument } from './ekinerja.js';
@@ -148,8 +147,7 @@ function aspectsMap(run: RunResult, e: EmployeeResult): Record<string, number | 
   return out;
 }
 
-/** One employee of the document; writeResultsJson writes the same text with EmployeeLineWriter (employee-line.ts). */
-export function employeeDocument(run: RunResult, e: EmployeeResult): EmployeeDocument {
+function employeeDocument(run: RunResult, e: EmployeeResult): EmployeeDocument {
   const s = e.satisfaction;
   return {
     nip: e.employee.nip,
@@ -320,11 +318,10 @@ export async function writeResultsJson(run: RunResult, path: string): Promise<vo
       w.ascii(`${first ? '{\n' : ',\n'}  "employees": `);
       first = false;
       const employees = sortedEmployees(run);
-      const lines = new EmployeeLineWriter(run);
       if (employees.length === 0) w.ascii('[]');
       for (let at = 0; at < employees.length; at++) {
         w.ascii(at === 0 ? '[\n    ' : ',\n    ');
-        w.utf8(lines.line(employees[at]!));
+        w.utf8(compact(employeeDocument(run, employees[at]!)));
         if (w.full) await w.flush();
       }
       if (employees.length > 0) w.ascii('\n  ]');
