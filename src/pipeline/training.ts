@@ -4,6 +4,7 @@ import type { Lang, Text } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import { BERAKHLAK_KEYS, localiseSteps, type BerakhlakKey } from '../engine/behaviour.js';
+import { ComputedMap } from '../engine/computed-map.js';
 import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
 import type { IkmResult } from '../engine/ikm.js';
 import type { FeedbackReport } from './feedback-stage.js';
@@ -37,8 +38,8 @@ import { locateInput, type InputLocation } from '../workspace/layout.js';
 export interface TrainingSources {
   /** Per NIP: the rated BerAKHLAK values (rateBehaviour → BehaviourOk.values). */
   behaviour?: ReadonlyMap<string, NonNullable<TrainingInput['behaviour']>>;
-  /** Per NIP: the unsur of the IKM behind the employee's satisfaction (FeedbackAttribution.result.unsur). */
-  unsur?: ReadonlyMap<string, NonNullable<TrainingInput['unsur']>>;
+  /** Per NIP: the unsur of the IKM behind the employee's satisfaction (FeedbackAttribution.result.unsur); null: none. */
+  unsur?: ReadonlyMap<string, TrainingInput['unsur']>;
 }
 
 export interface TrainingRunResult {
@@ -90,6 +91,10 @@ export function behaviourForTraining(values: readonly { key: string; mean: numbe
 
 type UnsurInput = NonNullable<TrainingInput['unsur']>;
 
+function unsurItems(result: IkmResult): UnsurInput['items'] {
+  return Object.freeze(result.unsur.map((u) => Object.freeze({ key: u.key, mutu: u.mutu?.code ?? null, value: u.convertedRounded })));
+}
+
 /**
  * What many employees share in their rules' input, made once per run: the unsur items of an IKM
  * result, and the unsur input of a result and scope (every employee of a unit or of the same
@@ -99,10 +104,15 @@ export class UnsurInputCache {
   private readonly items = new Map<IkmResult, UnsurInput['items']>();
   private readonly inputs = new Map<IkmResult, Map<string, UnsurInput>>();
 
+  /** The input of a result used by one employee alone (an officer's own, made anew when read): not kept here. */
+  ownInputOf(result: IkmResult, scope: Text): UnsurInput {
+    return Object.freeze({ scope: Object.freeze(scope), items: unsurItems(result) });
+  }
+
   itemsOf(result: IkmResult): UnsurInput['items'] {
     let items = this.items.get(result);
     if (items === undefined) {
-      items = Object.freeze(result.unsur.map((u) => Object.freeze({ key: u.key, mutu: u.mutu?.code ?? null, value: u.convertedRounded })));
+      items = unsurItems(result);
       this.items.set(result, items);
     }
     return items;
@@ -125,25 +135,22 @@ export class UnsurInputCache {
  */
 export function unsurForTraining(a: FeedbackAttribution, cache: UnsurInputCache = new UnsurInputCache()): TrainingInput['unsur'] {
   if (a.result === null || a.basis === null) return null;
-  const scope: Text =
-    a.basis === 'officer' ? { id: `petugas ${a.nip}`, en: `officer ${a.nip}` }
-      : a.basis === 'service' ? (() => {
-        const codes = a.services.filter((s) => s.respondents > 0).map((s) => s.service).join(', ');
-        return { id: `layanan ${codes}`, en: `service ${codes}` };
-      })()
-        : { id: `unit ${a.unit.unit}`, en: `unit ${a.unit.unit}` };
+  // An officer's result is made anew each time it is read (IkmGroups.byOfficer): not cached.
+  if (a.basis === 'officer') return cache.ownInputOf(a.result, { id: `petugas ${a.nip}`, en: `officer ${a.nip}` });
+  const codes = a.basis === 'service' ? a.services.filter((s) => s.respondents > 0).map((s) => s.service).join(', ') : '';
+  const scope: Text = a.basis === 'service' ? { id: `layanan ${codes}`, en: `service ${codes}` } : { id: `unit ${a.unit.unit}`, en: `unit ${a.unit.unit}` };
   return cache.inputOf(a.result, scope);
 }
 
-/** Survey unsur per NIP from the feedback stage's report (null report: no survey this period). */
-export function unsurByNip(report: FeedbackReport | null | undefined): Map<string, UnsurInput> {
-  const out = new Map<string, UnsurInput>();
+/**
+ * Survey unsur per NIP from the feedback stage's report (null report: no survey this period), made
+ * when read from the report's attributions (nothing kept per employee); null: no survey applies.
+ */
+export function unsurByNip(report: FeedbackReport | null | undefined): ReadonlyMap<string, TrainingInput['unsur']> {
+  if (!report) return new Map();
+  const attributions = report.employees;
   const cache = new UnsurInputCache();
-  for (const [nip, a] of report?.employees ?? []) {
-    const u = unsurForTraining(a, cache);
-    if (u !== null) out.set(nip, u);
-  }
-  return out;
+  return new ComputedMap(attributions, (nip) => unsurForTraining(attributions.get(nip)!, cache));
 }
 
 /**
