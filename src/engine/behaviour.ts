@@ -178,6 +178,22 @@ function valueResult(key: BerakhlakKey, mean: number): BehaviourValueResult {
   return v;
 }
 
+/**
+ * The frozen list of value results of each combination of means met so far, shared by every
+ * employee rated the same (a run has few combinations: the raters' points and role weights are
+ * few). Bounded, like VALUE_RESULTS.
+ */
+const VALUE_LISTS = new Map<string, readonly BehaviourValueResult[]>();
+
+function valueList(values: BehaviourValueResult[]): readonly BehaviourValueResult[] {
+  const key = values.map((v) => v.mean).join('|');
+  const known = VALUE_LISTS.get(key);
+  if (known !== undefined) return known;
+  const list = Object.freeze(values);
+  if (VALUE_LISTS.size < MEMO_MAX) VALUE_LISTS.set(key, list);
+  return list;
+}
+
 const fmt = (x: number): Text => ({ id: formatNumber(x, 'id'), en: formatNumber(x, 'en') });
 
 function pending(code: BehaviourPendingCode, text: Text, ignored: BehaviourRow[], steps: BilingualStep[]): BehaviourPending {
@@ -285,7 +301,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     sources: used.map((r) => r.place),
   });
 
-  const values: BehaviourValueResult[] = [];
+  const valuesMade: BehaviourValueResult[] = [];
   for (const key of BERAKHLAK_KEYS) {
     // Σ over roles of weight × (mean points of the role's raters), divided by the total weight.
     let numerator = 0;
@@ -298,7 +314,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     }
     const value = valueResult(key, numerator / totalWeight);
     const { mean, rating } = value;
-    values.push(value);
+    valuesMade.push(value);
     if (!words) continue;
     const partText = (lang: Lang): string =>
       parts.map((p) => `${ROLE_LABELS[p.role][lang]} ${formatNumber(p.mean, lang)}`).join(', ');
@@ -314,6 +330,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     });
   }
 
+  const values = valueList(valuesMade);
   const ratings = values.map((v) => v.rating);
   const overall = overallBehaviourRating(ratings);
   const diAtasCount = ratings.filter((r) => r === 'DI_ATAS').length;

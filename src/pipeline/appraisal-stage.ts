@@ -286,13 +286,13 @@ function appraiseEmployee(
   }
   return {
     changes: {
-      workRating: { suggested, final },
+      workRating: workRatingPair(suggested, final),
       workRatingSource: source,
       behaviourRating,
       behaviour: b ? behaviourDetail(b, fromPeriod) : null,
       predikat,
       status: predikat !== null ? 'complete' : 'pending',
-      pendingReasons: predikat !== null ? [] : pendingReasons,
+      pendingReasons: predikat !== null ? NO_REASONS : pendingReasons,
       legacy: null,
       unitLeader: leaderOf !== undefined,
     },
@@ -300,6 +300,19 @@ function appraiseEmployee(
     behaviourMean,
   };
 }
+
+/**
+ * The work rating pair and the empty list of reasons of a result, one frozen object each per value,
+ * shared by every employee with that value (16 pairs at most) instead of ~70 bytes per employee.
+ */
+const WORK_RATINGS = new Map<string, EmployeeResult['workRating']>();
+function workRatingPair(suggested: Rating | null, final: Rating | null): EmployeeResult['workRating'] {
+  const key = `${suggested}|${final}`;
+  let pair = WORK_RATINGS.get(key);
+  if (pair === undefined) WORK_RATINGS.set(key, (pair = Object.freeze({ suggested, final })));
+  return pair;
+}
+const NO_REASONS = Object.freeze([]) as unknown as string[];
 
 /** A violation's review candidates as a set: looked up once per employee of a unit of thousands. */
 const CANDIDATES = new WeakMap<CurveViolation, Set<string>>();
