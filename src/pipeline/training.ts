@@ -163,10 +163,14 @@ export class TextIntern {
   private readonly texts = new Map<string, string>();
   constructor(private readonly max = 200_000) {}
   get(s: string): string {
-    const known = this.texts.get(s); // hashing the key flattens it
+    const known = this.texts.get(s);
     if (known !== undefined) return known;
-    if (this.texts.size < this.max) this.texts.set(s, s);
-    return s;
+    if (this.texts.size >= this.max) return s;
+    // A text built by concatenation is a tree of pieces (~10 per reason, 32 bytes each) that hashing
+    // does not undo: the kept copy is made afresh in one piece (JSON keeps every character as is).
+    const flat = JSON.parse(JSON.stringify(s)) as string;
+    this.texts.set(flat, flat);
+    return flat;
   }
 }
 
