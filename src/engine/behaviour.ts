@@ -202,6 +202,31 @@ function pending(code: BehaviourPendingCode, text: Text, ignored: BehaviourRow[]
 }
 
 /**
+ * The raters that count and their shares of the weight: the rows whose role has a positive weight,
+ * by role (RATER_ROLES order), then in row order. Each role's weight is split equally among its
+ * raters and renormalised over the roles present (see rateBehaviour). Empty when no row counts.
+ */
+export function ratersOf(rows: readonly BehaviourRow[], weights: RaterWeights): RaterUsed[] {
+  const byRole = new Map<RaterRole, BehaviourRow[]>();
+  for (const row of rows) {
+    if (!(weights[row.raterRole] > 0)) continue;
+    const list = byRole.get(row.raterRole) ?? [];
+    list.push(row);
+    byRole.set(row.raterRole, list);
+  }
+  const presentRoles = RATER_ROLES.filter((r) => byRole.has(r));
+  const totalWeight = presentRoles.reduce((s, r) => s + weights[r], 0);
+  const raters: RaterUsed[] = [];
+  for (const role of presentRoles) {
+    const list = byRole.get(role)!;
+    for (const row of list) {
+      raters.push({ raterNip: row.raterNip, role, share: weights[role] / list.length / totalWeight, place: row.place });
+    }
+  }
+  return raters;
+}
+
+/**
  * Rates one employee's behaviour.
  *
  * Weighting: each role's configured weight is split equally among that role's raters (three peers
@@ -281,13 +306,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
   const presentRoles = RATER_ROLES.filter((r) => byRole.has(r));
   const totalWeight = presentRoles.reduce((s, r) => s + weights[r], 0);
 
-  const raters: RaterUsed[] = [];
-  for (const role of presentRoles) {
-    const list = byRole.get(role)!;
-    for (const row of list) {
-      raters.push({ raterNip: row.raterNip, role, share: weights[role] / list.length / totalWeight, place: row.place });
-    }
-  }
+  const raters = ratersOf(rows, weights);
   const weightText = (lang: Lang): string =>
     presentRoles
       .map((r) => `${ROLE_LABELS[r][lang]} ${formatNumber(weights[r], lang, 0)} (${byRole.get(r)!.length} ${lang === 'id' ? 'penilai' : 'rater(s)'})`)
