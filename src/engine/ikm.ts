@@ -565,11 +565,8 @@ function sortedIndexOf(keys: readonly string[], key: string): number {
   return -1;
 }
 
-/**
- * Results by key made when read from packed tallies (sorted by key here, like finalizeSorted):
- * the same figures as finalizing each tally once, without keeping a result per group.
- */
-function packedResults(p: PackedTallies, opts: IkmOptions): ReadonlyMap<string, IkmResult> {
+/** A copy of packed tallies in key order (its own buffer: `p`'s, often a worker's, is not kept). */
+function sortedByKey(p: PackedTallies): PackedTallies {
   const order = p.keys.map((_, i) => i).sort((a, b) => cmp(p.keys[a]!, p.keys[b]!));
   const keys = order.map((i) => p.keys[i]!);
   const counters = new Float64Array(p.counters.length);
@@ -579,7 +576,16 @@ function packedResults(p: PackedTallies, opts: IkmOptions): ReadonlyMap<string, 
     const c = p.complaints.get(from);
     if (c !== undefined) complaints.set(to, c);
   });
-  const sorted: PackedTallies = { keys, counters, complaints };
+  return { keys, counters, complaints };
+}
+
+/**
+ * Results by key made when read from packed tallies (sorted by key here, like finalizeSorted):
+ * the same figures as finalizing each tally once, without keeping a result per group.
+ */
+function packedResults(p: PackedTallies, opts: IkmOptions): ReadonlyMap<string, IkmResult> {
+  const sorted = sortedByKey(p);
+  const keys = sorted.keys;
   return new ComputedMap<string, IkmResult>(
     { size: keys.length, has: (key) => sortedIndexOf(keys, key) >= 0, keys: () => keys },
     (key) => finalize(unpackTally(sorted, sortedIndexOf(keys, key)), opts),

@@ -158,7 +158,10 @@ export function startFeedbackStage(start: FeedbackStageStart): PendingFeedbackSt
       // One at a time: a survey with many bad rows has more issues than a call can take as arguments.
       for (const issue of read.issues) sink.issues.push(issue);
       for (const f of read.files) rest.record('umpan-balik', f, f.counts);
-      return finishFeedback(start, rest, units, read.files.map((f) => f.info.file), read.totals, IkmGrouper.fromData(read.groups));
+      // The officers' NIPs as the roster's strings, not the copies the worker sent (kept for the run).
+      const officers = read.groups.officers.map((nip) => employees.get(nip)?.nip ?? nip);
+      const grouper = IkmGrouper.fromData({ ...read.groups, officers });
+      return finishFeedback(start, rest, units, read.files.map((f) => f.info.file), read.totals, grouper);
     },
   };
 }
