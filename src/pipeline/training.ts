@@ -31,12 +31,13 @@ import { locateInput, type InputLocation } from '../workspace/layout.js';
  * The training stage of a run (SPEC §5): reads the catalogue, finds each employee's gaps from the
  * scoring results, fills EmployeeResult.training and its explanation, and builds the plans.
  *
- * Behaviour per value and survey unsur are not on EmployeeResult; the stages that compute them
- * hand them over through TrainingSources (by NIP). An employee absent from a source has no data
- * of that kind: no gap of that kind is found, and the explanation says so.
+ * Survey unsur are not on EmployeeResult; the feedback stage hands them over through
+ * TrainingSources (by NIP). Behaviour per value is read from the result's behaviour detail, unless
+ * a source is given. An employee absent from a source has no data of that kind: no gap of that
+ * kind is found, and the explanation says so.
  */
 export interface TrainingSources {
-  /** Per NIP: the rated BerAKHLAK values (rateBehaviour → BehaviourOk.values). */
+  /** Per NIP: the rated BerAKHLAK values (rateBehaviour → BehaviourOk.values); by default EmployeeResult.behaviour.values. */
   behaviour?: ReadonlyMap<string, NonNullable<TrainingInput['behaviour']>>;
   /** Per NIP: the unsur of the IKM behind the employee's satisfaction (FeedbackAttribution.result.unsur); null: none. */
   unsur?: ReadonlyMap<string, TrainingInput['unsur']>;
@@ -68,7 +69,9 @@ export function trainingInputOf(e: EmployeeResult, sources: TrainingSources): Tr
   return {
     nip: e.employee.nip,
     predikat: e.predikat,
-    behaviour: sources.behaviour?.get(e.employee.nip) ?? null,
+    behaviour: sources.behaviour
+      ? (sources.behaviour.get(e.employee.nip) ?? null)
+      : e.behaviour ? behaviourForTraining(e.behaviour.values) : null,
     // The rules only read the aspects: the results' own list, not a copy.
     aspects: e.aspects,
     // The capaian numbers, without making the indicator results (their formula accessors).
