@@ -178,11 +178,52 @@ function valueResult(key: BerakhlakKey, mean: number): BehaviourValueResult {
   return v;
 }
 
+/**
+ * The frozen list of value results of each combination of means met so far, shared by every
+ * employee rated the same (a run has few combinations: the raters' points and role weights are
+ * few). Bounded, like VALUE_RESULTS.
+ */
+const VALUE_LISTS = new Map<string, readonly BehaviourValueResult[]>();
+
+function valueList(values: BehaviourValueResult[]): readonly BehaviourValueResult[] {
+  const key = values.map((v) => v.mean).join('|');
+  const known = VALUE_LISTS.get(key);
+  if (known !== undefined) return known;
+  const list = Object.freeze(values);
+  if (VALUE_LISTS.size < MEMO_MAX) VALUE_LISTS.set(key, list);
+  return list;
+}
+
 const fmt = (x: number): Text => ({ id: formatNumber(x, 'id'), en: formatNumber(x, 'en') });
 
 function pending(code: BehaviourPendingCode, text: Text, ignored: BehaviourRow[], steps: BilingualStep[]): BehaviourPending {
   steps.push({ step: 'behaviourPending', text, value: null });
   return { status: 'pending', reason: { code, text }, values: null, overall: null, raters: [], ignored, steps };
+}
+
+/**
+ * The raters that count and their shares of the weight: the rows whose role has a positive weight,
+ * by role (RATER_ROLES order), then in row order. Each role's weight is split equally among its
+ * raters and renormalised over the roles present (see rateBehaviour). Empty when no row counts.
+ */
+export function ratersOf(rows: readonly BehaviourRow[], weights: RaterWeights): RaterUsed[] {
+  const byRole = new Map<RaterRole, BehaviourRow[]>();
+  for (const row of rows) {
+    if (!(weights[row.raterRole] > 0)) continue;
+    const list = byRole.get(row.raterRole) ?? [];
+    list.push(row);
+    byRole.set(row.raterRole, list);
+  }
+  const presentRoles = RATER_ROLES.filter((r) => byRole.has(r));
+  const totalWeight = presentRoles.reduce((s, r) => s + weights[r], 0);
+  const raters: RaterUsed[] = [];
+  for (const role of presentRoles) {
+    const list = byRole.get(role)!;
+    for (const row of list) {
+      raters.push({ raterNip: row.raterNip, role, share: weights[role] / list.length / totalWeight, place: row.place });
+    }
+  }
+  return raters;
 }
 
 /**
@@ -265,13 +306,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
   const presentRoles = RATER_ROLES.filter((r) => byRole.has(r));
   const totalWeight = presentRoles.reduce((s, r) => s + weights[r], 0);
 
-  const raters: RaterUsed[] = [];
-  for (const role of presentRoles) {
-    const list = byRole.get(role)!;
-    for (const row of list) {
-      raters.push({ raterNip: row.raterNip, role, share: weights[role] / list.length / totalWeight, place: row.place });
-    }
-  }
+  const raters = ratersOf(rows, weights);
   const weightText = (lang: Lang): string =>
     presentRoles
       .map((r) => `${ROLE_LABELS[r][lang]} ${formatNumber(weights[r], lang, 0)} (${byRole.get(r)!.length} ${lang === 'id' ? 'penilai' : 'rater(s)'})`)
@@ -285,7 +320,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     sources: used.map((r) => r.place),
   });
 
-  const values: BehaviourValueResult[] = [];
+  const valuesMade: BehaviourValueResult[] = [];
   for (const key of BERAKHLAK_KEYS) {
     // Σ over roles of weight × (mean points of the role's raters), divided by the total weight.
     let numerator = 0;
@@ -298,7 +333,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     }
     const value = valueResult(key, numerator / totalWeight);
     const { mean, rating } = value;
-    values.push(value);
+    valuesMade.push(value);
     if (!words) continue;
     const partText = (lang: Lang): string =>
       parts.map((p) => `${ROLE_LABELS[p.role][lang]} ${formatNumber(p.mean, lang)}`).join(', ');
@@ -314,6 +349,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     });
   }
 
+  const values = valueList(valuesMade);
   const ratings = values.map((v) => v.rating);
   const overall = overallBehaviourRating(ratings);
   const diAtasCount = ratings.filter((r) => r === 'DI_ATAS').length;

@@ -1,6 +1,7 @@
 import type { Lang, Text } from '../domain/i18n.js';
 import { formatNumber } from '../domain/exact.js';
 import type { SatisfactionSummary } from './types.js';
+import { ComputedMap } from './computed-map.js';
 import { NO_COMPLAINTS, poolIkm, UNSUR_KEYS } from './ikm.js';
 import type { ComplaintCount, ComplaintSummary, IkmGroups, IkmOptions, IkmResult, Mutu } from './ikm.js';
 
@@ -140,6 +141,9 @@ export class AttributionCache {
 
   satisfaction(result: IkmResult, basis: SatisfactionBasis): Readonly<SatisfactionSummary> | null {
     if (result.ikm === null || result.mutu === null) return null;
+    // An officer's result is made anew each time it is read (IkmGroups.byOfficer) and used by that
+    // officer alone: keeping its satisfaction here would keep every one read.
+    if (basis === 'officer') return Object.freeze({ ikm: result.ikm, mutu: result.mutu.code, respondents: result.respondents, basis });
     let byBasis = this.satisfactions.get(result);
     if (byBasis === undefined) this.satisfactions.set(result, (byBasis = new Map()));
     let s = byBasis.get(basis);
@@ -183,14 +187,19 @@ const EXPLANATION_PROPERTY: PropertyDescriptor = {
   enumerable: true,
 };
 
+function checkedMinRespondents(opts: AttributionOptions): number {
+  const min = opts.minRespondentsOfficer;
+  if (!Number.isInteger(min) || min < 1) throw new RangeError(`minRespondentsOfficer must be a whole number ≥ 1, got ${min}`);
+  return min;
+}
+
 export function attributeFeedback(
   employee: FeedbackEmployee,
   groups: IkmGroups,
   opts: AttributionOptions,
   cache: AttributionCache = new AttributionCache(),
 ): FeedbackAttribution {
-  const min = opts.minRespondentsOfficer;
-  if (!Number.isInteger(min) || min < 1) throw new RangeError(`minRespondentsOfficer must be a whole number ≥ 1, got ${min}`);
+  const min = checkedMinRespondents(opts);
   const ikmOpts: IkmOptions = { weight: opts.weight };
 
   const officer = groups.byOfficer.get(employee.nip) ?? null;
@@ -237,6 +246,22 @@ export function attributeFeedback(
     basisComplaints: result?.complaints ?? NO_COMPLAINTS,
   };
   return Object.defineProperty(attribution, 'explanation', EXPLANATION_PROPERTY) as FeedbackAttribution;
+}
+
+/**
+ * Attribution of every employee, keyed by NIP, made when read: a run reads each a few times (the
+ * work score, training, the reports) and the parts many employees share come from one cache, so
+ * nothing is kept per employee but the employees themselves (held by the results anyway).
+ * Iterates in the order of `employees`.
+ */
+export function attributionsOf(
+  employees: ReadonlyMap<string, FeedbackEmployee>,
+  groups: IkmGroups,
+  opts: AttributionOptions,
+): ReadonlyMap<string, FeedbackAttribution> {
+  checkedMinRespondents(opts);
+  const cache = new AttributionCache();
+  return new ComputedMap(employees, (nip) => attributeFeedback(employees.get(nip)!, groups, opts, cache));
 }
 
 /** Attribution for every employee, keyed by NIP. */

@@ -2,6 +2,7 @@ import type { CellPlace } from '../domain/place.js';
 import type { Text } from '../domain/i18n.js';
 import { atLeast, roundHalfUp } from '../domain/exact.js';
 import { UNSUR } from '../domain/vocabulary.js';
+import { ComputedMap } from './computed-map.js';
 
 /**
  * Indeks Kepuasan Masyarakat (SPEC §4, PermenPANRB 14/2017). Pure: no fs, no console.
@@ -489,9 +490,12 @@ export interface IkmGroups {
   byUnitService: Map<string, Map<string, IkmResult>>;
   /** Responses naming a service but no unit (they cannot be placed in a unit). */
   byServiceWithoutUnit: Map<string, IkmResult>;
-  /** Responses naming an officer (NIP Petugas); `lowAnswers` and `complaints.total` are the
-   *  officer's low answers and complaints. */
-  byOfficer: Map<string, IkmResult>;
+  /**
+   * Responses naming an officer (NIP Petugas); `lowAnswers` and `complaints.total` are the
+   * officer's low answers and complaints. A run names an officer in one of every few employees:
+   * only their counters are kept, and each result is made when read (a new object each time).
+   */
+  byOfficer: ReadonlyMap<string, IkmResult>;
 }
 
 function tallyOf<K>(m: Map<K, IkmTally>, key: K): IkmTally {
@@ -504,6 +508,88 @@ function finalizeSorted(m: Map<string, IkmTally>, opts: IkmOptions): Map<string,
   const out = new Map<string, IkmResult>();
   for (const key of [...m.keys()].sort(cmp)) out.set(key, m.get(key)!.result(opts));
   return out;
+}
+
+/** One complaint category of a packed tally (IkmTally.addComplaintsFrom's arguments). */
+interface PackedComplaint {
+  key: string;
+  spelled: string | null;
+  count: number;
+}
+
+/**
+ * Tallies as numbers only: TALLY_WIDTH counters each in one Float64Array (integers, exact up to
+ * 2^53), in `keys` order, and the complaint categories of the few that have any, by index.
+ * ~160 bytes a tally, against ~600 for an IkmTally with its IkmResult and map entry.
+ */
+interface PackedTallies {
+  keys: string[];
+  counters: Float64Array;
+  complaints: Map<number, PackedComplaint[]>;
+}
+
+function packTallies(m: ReadonlyMap<string, IkmTally>): PackedTallies {
+  const keys = [...m.keys()];
+  const counters = new Float64Array(keys.length * TALLY_WIDTH);
+  const columns: IkmComplaintColumns = { tally: [], key: [], spelled: [], count: [] };
+  keys.forEach((k, i) => m.get(k)!.writeTo(counters, i * TALLY_WIDTH, i, columns));
+  const complaints = new Map<number, PackedComplaint[]>();
+  for (let i = 0; i < columns.tally.length; i++) addPackedComplaint(complaints, columns.tally[i]!, columns.key[i]!, columns.spelled[i]!, columns.count[i]!);
+  return { keys, counters, complaints };
+}
+
+function addPackedComplaint(complaints: Map<number, PackedComplaint[]>, at: number, key: string, spelled: string | null, count: number): void {
+  const list = complaints.get(at);
+  if (list === undefined) complaints.set(at, [{ key, spelled, count }]);
+  else list.push({ key, spelled, count });
+}
+
+/** The tally at `at` of packed tallies, with its complaints in the order they were written. */
+function unpackTally(p: PackedTallies, at: number): IkmTally {
+  const t = IkmTally.readFrom(p.counters, at * TALLY_WIDTH);
+  for (const c of p.complaints.get(at) ?? []) t.addComplaintsFrom(c.key, c.spelled, c.count);
+  return t;
+}
+
+/** Index of `key` in `keys` sorted by `cmp`, or −1. */
+function sortedIndexOf(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A copy of packed tallies in key order (its own buffer: `p`'s, often a worker's, is not kept). */
+function sortedByKey(p: PackedTallies): PackedTallies {
+  const order = p.keys.map((_, i) => i).sort((a, b) => cmp(p.keys[a]!, p.keys[b]!));
+  const keys = order.map((i) => p.keys[i]!);
+  const counters = new Float64Array(p.counters.length);
+  const complaints = new Map<number, PackedComplaint[]>();
+  order.forEach((from, to) => {
+    counters.set(p.counters.subarray(from * TALLY_WIDTH, (from + 1) * TALLY_WIDTH), to * TALLY_WIDTH);
+    const c = p.complaints.get(from);
+    if (c !== undefined) complaints.set(to, c);
+  });
+  return { keys, counters, complaints };
+}
+
+/**
+ * Results by key made when read from packed tallies (sorted by key here, like finalizeSorted):
+ * the same figures as finalizing each tally once, without keeping a result per group.
+ */
+function packedResults(p: PackedTallies, opts: IkmOptions): ReadonlyMap<string, IkmResult> {
+  const sorted = sortedByKey(p);
+  const keys = sorted.keys;
+  return new ComputedMap<string, IkmResult>(
+    { size: keys.length, has: (key) => sortedIndexOf(keys, key) >= 0, keys: () => keys },
+    (key) => finalize(unpackTally(sorted, sortedIndexOf(keys, key)), opts),
+  );
 }
 
 /**
@@ -520,7 +606,17 @@ export class IkmGrouper {
   private readonly unitService = new Map<string, Map<string, IkmTally>>();
   private readonly serviceNoUnit = new Map<string, IkmTally>();
   private readonly officer = new Map<string, IkmTally>();
+  /** The officers' tallies as fromData received them (packed), until a response is added. */
+  private officersPacked: PackedTallies | null = null;
   private readonly targets: IkmTally[] = [];
+
+  /** Makes the packed officer tallies IkmTally objects again, for adding to them. */
+  private unpackOfficers(): void {
+    const p = this.officersPacked;
+    if (p === null) return;
+    this.officersPacked = null;
+    p.keys.forEach((k, i) => this.officer.set(k, unpackTally(p, i)));
+  }
 
   add(r: SurveyResponse): this {
     const targets = this.targets;
@@ -539,13 +635,17 @@ export class IkmGrouper {
         targets.push(tallyOf(this.serviceNoUnit, s));
       }
     }
-    if (!isBlank(r.officerNip)) targets.push(tallyOf(this.officer, r.officerNip!));
+    if (!isBlank(r.officerNip)) {
+      this.unpackOfficers();
+      targets.push(tallyOf(this.officer, r.officerNip!));
+    }
     IkmTally.addToAll(r, targets);
     return this;
   }
 
   /** The counters as plain data (IkmGrouperData); `IkmGrouper.fromData` makes the grouper again. */
   toData(): IkmGrouperData {
+    this.unpackOfficers();
     const tallies: IkmTally[] = [this.all];
     const keysOf = (m: Map<string, IkmTally>): string[] => {
       for (const t of m.values()) tallies.push(t);
@@ -589,12 +689,24 @@ export class IkmGrouper {
       g.unitService.set(u.unit, m);
     }
     for (const k of d.servicesWithoutUnit) g.serviceNoUnit.set(k, next());
-    for (const k of d.officers) g.officer.set(k, next());
+    // The officers (one in every few employees) stay numbers: no IkmTally is made for them.
+    const first = tallies.length;
+    const packed: PackedTallies = {
+      keys: d.officers,
+      counters: d.counters.subarray(first * TALLY_WIDTH),
+      complaints: new Map(),
+    };
     for (let i = 0; i < c.tally.length; i++) {
-      const t = tallies[c.tally[i]!];
-      if (t === undefined) throw new Error(`IkmGrouper.fromData: complaint of tally ${c.tally[i]} out of ${tallies.length}`);
+      const at = c.tally[i]!;
+      if (at >= first && at < first + d.officers.length) {
+        addPackedComplaint(packed.complaints, at - first, c.key[i]!, c.spelled[i]!, c.count[i]!);
+        continue;
+      }
+      const t = tallies[at];
+      if (t === undefined) throw new Error(`IkmGrouper.fromData: complaint of tally ${at} out of ${tallies.length + d.officers.length}`);
       t.addComplaintsFrom(c.key[i]!, c.spelled[i]!, c.count[i]!);
     }
+    g.officersPacked = packed;
     return g;
   }
 
@@ -607,7 +719,7 @@ export class IkmGrouper {
       byService: finalizeSorted(this.service, opts),
       byUnitService,
       byServiceWithoutUnit: finalizeSorted(this.serviceNoUnit, opts),
-      byOfficer: finalizeSorted(this.officer, opts),
+      byOfficer: packedResults(this.officersPacked ?? packTallies(this.officer), opts),
     };
   }
 }

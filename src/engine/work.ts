@@ -182,6 +182,21 @@ interface LazyExplanation {
 
 const NO_EDITS: readonly ExplanationEdit[] = Object.freeze([]);
 
+/**
+ * `edits` followed by `edit`, as one frozen list shared by every result with the same edits in the
+ * same order (every employee of a run gets the same few stage explainers): a list per result took
+ * ~250 B each (spread arrays carry spare capacity). Weak both ways: nothing is kept for edits no
+ * result holds any more.
+ */
+const NEXT_EDITS = new WeakMap<readonly ExplanationEdit[], WeakMap<ExplanationEdit, readonly ExplanationEdit[]>>();
+function withEdit(edits: readonly ExplanationEdit[], edit: ExplanationEdit): readonly ExplanationEdit[] {
+  let next = NEXT_EDITS.get(edits);
+  if (next === undefined) NEXT_EDITS.set(edits, (next = new WeakMap()));
+  let out = next.get(edit);
+  if (out === undefined) next.set(edit, (out = Object.freeze([...edits, edit])));
+  return out;
+}
+
 let lastSettings: WorkSettings | null = null;
 /** The settings of `input`, the same object as the previous employee's when they are the same. */
 function settingsOf(input: WorkInput): WorkSettings {
@@ -280,7 +295,7 @@ function withLazyExplanation(result: object, lazy: LazyExplanation): EmployeeRes
  */
 export function extendExplanation(result: EmployeeResult, edit: ExplanationEdit): void {
   const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
-  if (lazy !== undefined && lazy.steps === null) lazy.edits = [...lazy.edits, edit];
+  if (lazy !== undefined && lazy.steps === null) lazy.edits = withEdit(lazy.edits, edit);
   else applyEdit(edit, result.explanation, result, typeof edit === 'function' ? result : workResultOf(result));
 }
 
@@ -308,7 +323,7 @@ export function withChanges(result: EmployeeResult, changes: Partial<EmployeeRes
   for (const key of Object.keys(result)) if (key !== 'explanation' && key !== 'indicators') copy[key] = (result as unknown as Record<string, unknown>)[key];
   Object.assign(copy, changes);
   if (lazy.steps === null) {
-    const edits = explainer === undefined ? lazy.edits : [...lazy.edits, explainer];
+    const edits = explainer === undefined ? lazy.edits : withEdit(lazy.edits, explainer);
     return withLazyExplanation(copy, { ...lazy, steps: null, edits });
   }
   // The explanation was read already: the copy gets its own copy of the steps, with this stage's.

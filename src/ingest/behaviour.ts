@@ -148,14 +148,27 @@ export async function ingestBehaviour(table: OpenedTable, ctx: BehaviourIngestCo
       counts.rejected++;
       continue;
     }
-    const row: BehaviourRow = { raterNip: raterNip ?? null, raterRole: role, values, place: tableRow.place };
-    const list = byNip.get(nip);
+    // The roster's NIP strings, and one ratings object per combination: the rows are kept for the
+    // run (the explanations rate again from them), one per employee and rater.
+    const key = ctx.roster.get(nip)?.nip ?? nip;
+    const rater = raterNip === null ? null : (ctx.roster.get(raterNip)?.nip ?? raterNip);
+    const row: BehaviourRow = { raterNip: rater, raterRole: role, values: sharedValues(values), place: tableRow.place };
+    const list = byNip.get(key);
     if (list) list.push(row);
-    else byNip.set(nip, [row]);
-    if (workRating && !workRatings.has(nip)) workRatings.set(nip, { rating: workRating, place: r.place('workRating') });
+    else byNip.set(key, [row]);
+    if (workRating && !workRatings.has(key)) workRatings.set(key, { rating: workRating, place: r.place('workRating') });
     counts.accepted++;
   }
   return { byNip, workRatings, conflicts, counts };
+}
+
+/** One frozen ratings object per combination of the seven ratings (3^7 at most). */
+const valuesOfRatings = new Map<string, Readonly<Record<BerakhlakKey, Rating>>>();
+function sharedValues(values: Record<BerakhlakKey, Rating>): Record<BerakhlakKey, Rating> {
+  const key = BERAKHLAK_VALUES.map((v) => values[v.key]).join('|');
+  let shared = valuesOfRatings.get(key);
+  if (shared === undefined) valuesOfRatings.set(key, (shared = Object.freeze(values)));
+  return shared as Record<BerakhlakKey, Rating>;
 }
 
 /** A rating cell: blank → null (or an error when required); unknown text → error at the cell. */

@@ -45,6 +45,7 @@ interface Candidate {
 export async function ingestRoster(table: OpenedTable, period: Period, sink: IssueSink): Promise<RosterResult> {
   const counts = newCounts();
   const byNip = new Map<string, Candidate[]>();
+  const servicesLists = new Map<string, string[]>();
   for await (const batch of rowBatches(table.rows())) for (const tableRow of batch) {
     counts.read++;
     const r = new RowReader(tableRow, sink);
@@ -77,7 +78,7 @@ export async function ingestRoster(table: OpenedTable, period: Period, sink: Iss
       nip, name, position, positionType, unit,
       grade: grade ?? null, status,
       supervisorNip: supervisorNip ?? null,
-      services: servicesText ? splitServices(servicesText) : [],
+      services: servicesList(servicesLists, servicesText ?? null),
       assignmentStart: start ?? null,
       assignmentEnd: end ?? null,
       place: tableRow.place,
@@ -128,8 +129,25 @@ export async function ingestRoster(table: OpenedTable, period: Period, sink: Iss
     }
     rejectedNips.add(nip);
   }
+  // A supervisor in the roster: their NIP string, not a copy per employee (kept for the whole run).
+  for (const e of employees.values()) {
+    if (e.supervisorNip !== null) e.supervisorNip = employees.get(e.supervisorNip)?.nip ?? e.supervisorNip;
+  }
   counts.accepted = counts.read - counts.rejected;
   return { employees, rejectedNips, inactiveNips, counts };
+}
+
+/**
+ * The services of a roster cell as one frozen list per distinct cell text (`lists`, one roster's),
+ * shared by every employee with that text (most serve one of a unit's few services, many none)
+ * instead of a list and its codes per employee.
+ */
+const NO_SERVICES = Object.freeze([]) as unknown as string[];
+function servicesList(lists: Map<string, string[]>, text: string | null): string[] {
+  if (!text) return NO_SERVICES;
+  let list = lists.get(text);
+  if (list === undefined) lists.set(text, (list = Object.freeze(splitServices(text)) as string[]));
+  return list;
 }
 
 export function splitServices(text: string): string[] {

@@ -3,7 +3,7 @@ import type { Lang, Text } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import { formatPlace, type CellPlace } from '../domain/place.js';
 import { PREDIKATS, predikatLabel, ratingLabel, type Predikat, type Rating } from '../domain/ratings.js';
-import { localiseSteps, rateBehaviour, type BehaviourResult, type BehaviourRow, type BilingualStep } from '../engine/behaviour.js';
+import { localiseSteps, rateBehaviour, ratersOf, type BehaviourResult, type BehaviourRow, type BilingualStep, type RaterWeights } from '../engine/behaviour.js';
 import { checkCurve, type CurveResult, type CurveViolation } from '../engine/curve.js';
 import {
   leaderWorkRating,
@@ -52,15 +52,47 @@ export interface AppraisalResult {
 
 const tx = (lang: Lang, t: Text): string => t[lang];
 
-export function behaviourDetail(b: BehaviourResult, fromPeriod: string | null): BehaviourDetail | null {
+/**
+ * The behaviour detail of a result. With `rated` (the rows rated and the weights), the raters are
+ * made from them when read (RATERS below) and the rows stay with the detail, for the explanation:
+ * a rater list per employee is not kept beside the rows it comes from.
+ */
+export function behaviourDetail(b: BehaviourResult, fromPeriod: string | null, rated?: RatedRows): BehaviourDetail | null {
   if (b.status !== 'ok') return null;
-  return {
-    // The engine's value results are shared and frozen (one per value and mean): kept as they are.
-    values: b.values,
-    overall: b.overall,
-    raters: b.raters.map((r) => ({ raterNip: r.raterNip, role: r.role, share: r.share, place: r.place })),
-    fromPeriod,
-  };
+  // The engine's value results are shared and frozen (one per value and mean): kept as they are.
+  if (rated === undefined) {
+    return { values: b.values, overall: b.overall, raters: b.raters.map((r) => ({ raterNip: r.raterNip, role: r.role, share: r.share, place: r.place })), fromPeriod };
+  }
+  // The keys in the order of the plain detail above (raters before fromPeriod).
+  const detail = { values: b.values, overall: b.overall } as Partial<DetailWithRows>;
+  Object.defineProperty(detail, ROWS, { value: rated.rows });
+  Object.defineProperty(detail, WEIGHTS, { value: rated.weights });
+  Object.defineProperty(detail, 'raters', RATERS);
+  detail.fromPeriod = fromPeriod;
+  return detail as BehaviourDetail;
+}
+
+/** The rows of a rating and the weights they were rated with. */
+export interface RatedRows {
+  rows: readonly BehaviourRow[];
+  weights: RaterWeights;
+}
+
+const ROWS = Symbol('behaviour rows');
+const WEIGHTS = Symbol('rater weights');
+type DetailWithRows = BehaviourDetail & { [ROWS]: readonly BehaviourRow[]; [WEIGHTS]: RaterWeights };
+
+/** `raters` of a detail with its rows: one getter for all of them (no function per employee). */
+const RATERS: PropertyDescriptor = {
+  get(this: DetailWithRows): BehaviourDetail['raters'] {
+    return ratersOf(this[ROWS], this[WEIGHTS]).map((r) => ({ raterNip: r.raterNip, role: r.role, share: r.share, place: r.place }));
+  },
+  enumerable: true,
+};
+
+/** The rows a result's behaviour was rated from, when its detail keeps them. */
+function rowsOfDetail(detail: BehaviourDetail | null | undefined): readonly BehaviourRow[] | undefined {
+  return detail == null ? undefined : (detail as Partial<DetailWithRows>)[ROWS];
 }
 
 function noBehaviourFile(): Text {
@@ -78,10 +110,12 @@ export interface RatedBehaviour {
   bilingual: BilingualStep[];
   /** Rated from the file's rows (not a missing file or a contradiction). */
   fromRows?: boolean;
+  /** The rows rated (when rated from the file's rows). */
+  rows?: readonly BehaviourRow[];
 }
 
-/** `words` false: the rating without its explanation texts (see rateBehaviour). */
-export function rateEmployeeBehaviour(nip: string, inputs: BehaviourInputs, config: Config, words = true): RatedBehaviour {
+/** `words` false: the rating without its explanation texts (see rateBehaviour). `rows`: the employee's rows, when known. */
+export function rateEmployeeBehaviour(nip: string, inputs: BehaviourInputs, config: Config, words = true, rows?: readonly BehaviourRow[]): RatedBehaviour {
   if (!inputs.present) return { result: null, reason: noBehaviourFile(), bilingual: [] };
   const conflict = inputs.conflicts.get(nip);
   if (conflict) {
@@ -91,8 +125,9 @@ export function rateEmployeeBehaviour(nip: string, inputs: BehaviourInputs, conf
       bilingual: [],
     };
   }
-  const result = rateBehaviour(inputs.byNip.get(nip) ?? [], config.behaviour.raterWeights, { words });
-  return { result, reason: result.status === 'pending' ? result.reason.text : null, bilingual: result.steps, fromRows: true };
+  const rated = rows ?? inputs.byNip.get(nip) ?? [];
+  const result = rateBehaviour(rated, config.behaviour.raterWeights, { words });
+  return { result, reason: result.status === 'pending' ? result.reason.text : null, bilingual: result.steps, fromRows: true, rows: rated };
 }
 
 export function applyAppraisal(employees: readonly EmployeeResult[], inputs: AppraisalInputs): AppraisalResult {
@@ -113,16 +148,14 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
     return { employees: out, curves: new Map() };
   }
 
-  // This stage's steps are written when an explanation is read, by the same code with words:
-  // one explainer for the run, nothing kept per employee.
-  const explainer: StageExplainer = {
-    explain(steps, result, before) {
-      steps.push(...appraiseEmployee(before, inputs, leaders, true, null).steps);
-    },
-  };
+  // The rows of the employees rated without a detail (pending with rows), for their explanation;
+  // the others' rows stay with their result's detail.
+  const pendingRows = new Map<string, readonly BehaviourRow[]>();
+  const explainer = appraisalExplainer(inputs, leaders, pendingRows);
   for (const e0 of employees) {
     const a = appraiseEmployee(e0, inputs, leaders, false, inputs.sink);
     if (a.behaviourMean !== null) behaviourMeans.set(e0.employee.nip, a.behaviourMean);
+    if (a.changes.behaviour === null && a.rows !== undefined && a.rows.length > 0) pendingRows.set(e0.employee.nip, a.rows);
     out.push(withChanges(e0, a.changes, explainer));
   }
 
@@ -145,18 +178,41 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
         });
       curves.set(unit, checkCurve(rec.orgPredikat, members, config.curve));
     }
-    // Where each employee stands in the unit's curve, written when the explanation is read.
-    const units = inputs.units;
-    const curveExplainer: StageExplainer = {
-      explain(steps, result) {
-        const rec = units.get(result.employee.unit);
-        const curve = curves.get(result.employee.unit);
-        if (rec !== undefined && curve !== undefined) steps.push(curveStep(result, rec, curve, lang));
-      },
-    };
-    for (const e of out) if (curves.has(e.employee.unit)) extendExplanation(e, curveExplainer);
+    const explainCurve = curveExplainer(inputs.units, curves, lang);
+    for (const e of out) if (curves.has(e.employee.unit)) extendExplanation(e, explainCurve);
   }
   return { employees: out, curves };
+}
+
+// The explainers are made outside applyAppraisal so that what they keep for the run is what they
+// are given: a closure made inside it would keep everything its other closures use (the behaviour
+// means of every employee, say).
+
+/**
+ * This stage's steps, written when an explanation is read by the same code with words: one
+ * explainer for the run. The rows come from the result's behaviour detail (or `pendingRows`), so
+ * the behaviour file's rows by NIP need not be kept.
+ */
+function appraisalExplainer(inputs: AppraisalInputs, leaders: ReadonlyMap<string, UnitRecord>, pendingRows: ReadonlyMap<string, readonly BehaviourRow[]>): StageExplainer {
+  const byNip = new Map<string, readonly BehaviourRow[]>();
+  const lean: AppraisalInputs = { ...inputs, behaviour: { ...inputs.behaviour, byNip } };
+  return {
+    explain(steps, result, before) {
+      const rows = rowsOfDetail(result.behaviour) ?? pendingRows.get(result.employee.nip) ?? [];
+      steps.push(...appraiseEmployee(before, lean, leaders, true, null, rows).steps);
+    },
+  };
+}
+
+/** Where each employee stands in the unit's curve, written when the explanation is read. */
+function curveExplainer(units: ReadonlyMap<string, UnitRecord>, curves: ReadonlyMap<string, CurveResult>, lang: Lang): StageExplainer {
+  return {
+    explain(steps, result) {
+      const rec = units.get(result.employee.unit);
+      const curve = curves.get(result.employee.unit);
+      if (rec !== undefined && curve !== undefined) steps.push(curveStep(result, rec, curve, lang));
+    },
+  };
 }
 
 /**
@@ -186,6 +242,8 @@ interface EmployeeAppraisal {
   steps: ExplanationStep[];
   /** Mean behaviour points (the curve's tie-break), null without a rating. */
   behaviourMean: number | null;
+  /** The rows rated, when rated from the file's rows. */
+  rows: readonly BehaviourRow[] | undefined;
 }
 
 /**
@@ -200,11 +258,12 @@ function appraiseEmployee(
   leaders: ReadonlyMap<string, UnitRecord>,
   words: boolean,
   sink: IssueSink | null,
+  rows?: readonly BehaviourRow[],
 ): EmployeeAppraisal {
   const { config, lang } = inputs;
   const L = (id: string, en: string): string => (lang === 'id' ? id : en);
   const nip = e0.employee.nip;
-  const rated = rateEmployeeBehaviour(nip, inputs.behaviour, config, words);
+  const rated = rateEmployeeBehaviour(nip, inputs.behaviour, config, words, rows);
   const fromPeriod = inputs.behaviour.fromPeriod?.get(nip) ?? null;
   const explanation = behaviourSteps(rated, fromPeriod, lang, words);
   const b = rated.result;
@@ -286,20 +345,34 @@ function appraiseEmployee(
   }
   return {
     changes: {
-      workRating: { suggested, final },
+      workRating: workRatingPair(suggested, final),
       workRatingSource: source,
       behaviourRating,
-      behaviour: b ? behaviourDetail(b, fromPeriod) : null,
+      behaviour: b ? behaviourDetail(b, fromPeriod, rated.rows && { rows: rated.rows, weights: config.behaviour.raterWeights }) : null,
       predikat,
       status: predikat !== null ? 'complete' : 'pending',
-      pendingReasons: predikat !== null ? [] : pendingReasons,
+      pendingReasons: predikat !== null ? NO_REASONS : pendingReasons,
       legacy: null,
       unitLeader: leaderOf !== undefined,
     },
     steps: explanation,
     behaviourMean,
+    rows: rated.rows,
   };
 }
+
+/**
+ * The work rating pair and the empty list of reasons of a result, one frozen object each per value,
+ * shared by every employee with that value (16 pairs at most) instead of ~70 bytes per employee.
+ */
+const WORK_RATINGS = new Map<string, EmployeeResult['workRating']>();
+function workRatingPair(suggested: Rating | null, final: Rating | null): EmployeeResult['workRating'] {
+  const key = `${suggested}|${final}`;
+  let pair = WORK_RATINGS.get(key);
+  if (pair === undefined) WORK_RATINGS.set(key, (pair = Object.freeze({ suggested, final })));
+  return pair;
+}
+const NO_REASONS = Object.freeze([]) as unknown as string[];
 
 /** A violation's review candidates as a set: looked up once per employee of a unit of thousands. */
 const CANDIDATES = new WeakMap<CurveViolation, Set<string>>();

@@ -4,7 +4,7 @@ import type { Lang } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { CellPlace } from '../domain/place.js';
 import type { Period } from '../domain/period.js';
-import { attributeAllFeedback } from '../engine/feedback-attribution.js';
+import { attributionsOf } from '../engine/feedback-attribution.js';
 import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
 import { IkmGrouper, IkmTally } from '../engine/ikm.js';
 import type { IkmResult, IkmWeight } from '../engine/ikm.js';
@@ -73,8 +73,8 @@ export interface FeedbackReport {
   /** Responses naming a service but no unit. */
   servicesWithoutUnit: FeedbackGroupReport[];
   officers: FeedbackOfficerReport[];
-  /** Attribution of every appraised employee, keyed by NIP. */
-  employees: Map<string, FeedbackAttribution>;
+  /** Attribution of every appraised employee, keyed by NIP (made when read: attributionsOf). */
+  employees: ReadonlyMap<string, FeedbackAttribution>;
 }
 
 export interface FeedbackStageStart {
@@ -158,7 +158,10 @@ export function startFeedbackStage(start: FeedbackStageStart): PendingFeedbackSt
       // One at a time: a survey with many bad rows has more issues than a call can take as arguments.
       for (const issue of read.issues) sink.issues.push(issue);
       for (const f of read.files) rest.record('umpan-balik', f, f.counts);
-      return finishFeedback(start, rest, units, read.files.map((f) => f.info.file), read.totals, IkmGrouper.fromData(read.groups));
+      // The officers' NIPs as the roster's strings, not the copies the worker sent (kept for the run).
+      const officers = read.groups.officers.map((nip) => employees.get(nip)?.nip ?? nip);
+      const grouper = IkmGrouper.fromData({ ...read.groups, officers });
+      return finishFeedback(start, rest, units, read.files.map((f) => f.info.file), read.totals, grouper);
     },
   };
 }
@@ -185,11 +188,7 @@ function finishFeedback(
 
   const opts = { weight: config.feedback.ikmWeight };
   const groups = grouper.result(opts);
-  const attributions = attributeAllFeedback(
-    employees.values(),
-    groups,
-    { ...opts, minRespondentsOfficer: config.feedback.minRespondentsOfficer },
-  );
+  const attributions = attributionsOf(employees, groups, { ...opts, minRespondentsOfficer: config.feedback.minRespondentsOfficer });
 
   // Roster units with a population but no response yet still show their sample shortfall.
   const byUnit = new Map(groups.byUnit);
@@ -222,7 +221,9 @@ function finishFeedback(
   }
 
   const min = config.feedback.minRespondentsOfficer;
-  const officers: FeedbackOfficerReport[] = [...groups.byOfficer].map(([nip, result]) => {
+  // Made when read, like the officers' results (IkmGroups.byOfficer): one in every few employees is
+  // named as an officer, and the reports read the list once or twice.
+  const officers = (): FeedbackOfficerReport[] => [...groups.byOfficer].map(([nip, result]) => {
     const e = employees.get(nip);
     return { key: nip, result, name: e?.name ?? null, unit: e?.unit ?? null, ownIkmUsed: result.respondents >= min && result.ikm !== null };
   });
@@ -238,7 +239,9 @@ function finishFeedback(
     units: unitReports,
     services: [...groups.byService].map(([key, result]) => ({ key, result })),
     servicesWithoutUnit: [...groups.byServiceWithoutUnit].map(([key, result]) => ({ key, result })),
-    officers,
+    get officers(): FeedbackOfficerReport[] {
+      return officers();
+    },
     employees: attributions,
   };
 }

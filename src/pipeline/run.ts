@@ -17,7 +17,7 @@ import { combineSteps } from './combine.js';
 import { computeTrend, loadBehaviour, loadIndicators, loadUnits, type RosterView, type StageIo } from './period-inputs.js';
 import { TOOL } from '../version.js';
 import { applyUnitIkm, satisfactionExplainer, startFeedbackStage } from './feedback-stage.js';
-import { behaviourForTraining, runTrainingStage, unsurByNip } from './training.js';
+import { runTrainingStage, unsurByNip } from './training.js';
 import { runEkinerjaStage } from './ekinerja-stage.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
 
@@ -143,12 +143,9 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const units = enrichUnits(summariseUnits(employees), unitRecords, appraisal.curves, lang);
   applyUnitIkm(units, feedback);
 
-  // Behaviour per value of the employees rated (a loop: no pair arrays per employee).
-  const behaviourByNip = new Map<string, ReturnType<typeof behaviourForTraining>>();
-  for (const e of employees) if (e.behaviour) behaviourByNip.set(e.employee.nip, behaviourForTraining(e.behaviour.values));
+  // Behaviour per value is read from each result (training.ts trainingInputOf): no map kept for the run.
   const training = await runTrainingStage({ workspace, config, period, lang, sink, open, record, say }, employees, {
     unsur: unsurByNip(feedback),
-    behaviour: behaviourByNip,
   });
 
   // The run's predikat beside e-Kinerja's, when the period has the converted list (issue 6).

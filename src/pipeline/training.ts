@@ -4,6 +4,7 @@ import type { Lang, Text } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import { BERAKHLAK_KEYS, localiseSteps, type BerakhlakKey } from '../engine/behaviour.js';
+import { ComputedMap } from '../engine/computed-map.js';
 import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
 import type { IkmResult } from '../engine/ikm.js';
 import type { FeedbackReport } from './feedback-stage.js';
@@ -30,15 +31,16 @@ import { locateInput, type InputLocation } from '../workspace/layout.js';
  * The training stage of a run (SPEC §5): reads the catalogue, finds each employee's gaps from the
  * scoring results, fills EmployeeResult.training and its explanation, and builds the plans.
  *
- * Behaviour per value and survey unsur are not on EmployeeResult; the stages that compute them
- * hand them over through TrainingSources (by NIP). An employee absent from a source has no data
- * of that kind: no gap of that kind is found, and the explanation says so.
+ * Survey unsur are not on EmployeeResult; the feedback stage hands them over through
+ * TrainingSources (by NIP). Behaviour per value is read from the result's behaviour detail, unless
+ * a source is given. An employee absent from a source has no data of that kind: no gap of that
+ * kind is found, and the explanation says so.
  */
 export interface TrainingSources {
-  /** Per NIP: the rated BerAKHLAK values (rateBehaviour → BehaviourOk.values). */
+  /** Per NIP: the rated BerAKHLAK values (rateBehaviour → BehaviourOk.values); by default EmployeeResult.behaviour.values. */
   behaviour?: ReadonlyMap<string, NonNullable<TrainingInput['behaviour']>>;
-  /** Per NIP: the unsur of the IKM behind the employee's satisfaction (FeedbackAttribution.result.unsur). */
-  unsur?: ReadonlyMap<string, NonNullable<TrainingInput['unsur']>>;
+  /** Per NIP: the unsur of the IKM behind the employee's satisfaction (FeedbackAttribution.result.unsur); null: none. */
+  unsur?: ReadonlyMap<string, TrainingInput['unsur']>;
 }
 
 export interface TrainingRunResult {
@@ -67,7 +69,9 @@ export function trainingInputOf(e: EmployeeResult, sources: TrainingSources): Tr
   return {
     nip: e.employee.nip,
     predikat: e.predikat,
-    behaviour: sources.behaviour?.get(e.employee.nip) ?? null,
+    behaviour: sources.behaviour
+      ? (sources.behaviour.get(e.employee.nip) ?? null)
+      : e.behaviour ? behaviourForTraining(e.behaviour.values) : null,
     // The rules only read the aspects: the results' own list, not a copy.
     aspects: e.aspects,
     // The capaian numbers, without making the indicator results (their formula accessors).
@@ -90,6 +94,10 @@ export function behaviourForTraining(values: readonly { key: string; mean: numbe
 
 type UnsurInput = NonNullable<TrainingInput['unsur']>;
 
+function unsurItems(result: IkmResult): UnsurInput['items'] {
+  return Object.freeze(result.unsur.map((u) => Object.freeze({ key: u.key, mutu: u.mutu?.code ?? null, value: u.convertedRounded })));
+}
+
 /**
  * What many employees share in their rules' input, made once per run: the unsur items of an IKM
  * result, and the unsur input of a result and scope (every employee of a unit or of the same
@@ -99,10 +107,15 @@ export class UnsurInputCache {
   private readonly items = new Map<IkmResult, UnsurInput['items']>();
   private readonly inputs = new Map<IkmResult, Map<string, UnsurInput>>();
 
+  /** The input of a result used by one employee alone (an officer's own, made anew when read): not kept here. */
+  ownInputOf(result: IkmResult, scope: Text): UnsurInput {
+    return Object.freeze({ scope: Object.freeze(scope), items: unsurItems(result) });
+  }
+
   itemsOf(result: IkmResult): UnsurInput['items'] {
     let items = this.items.get(result);
     if (items === undefined) {
-      items = Object.freeze(result.unsur.map((u) => Object.freeze({ key: u.key, mutu: u.mutu?.code ?? null, value: u.convertedRounded })));
+      items = unsurItems(result);
       this.items.set(result, items);
     }
     return items;
@@ -125,25 +138,22 @@ export class UnsurInputCache {
  */
 export function unsurForTraining(a: FeedbackAttribution, cache: UnsurInputCache = new UnsurInputCache()): TrainingInput['unsur'] {
   if (a.result === null || a.basis === null) return null;
-  const scope: Text =
-    a.basis === 'officer' ? { id: `petugas ${a.nip}`, en: `officer ${a.nip}` }
-      : a.basis === 'service' ? (() => {
-        const codes = a.services.filter((s) => s.respondents > 0).map((s) => s.service).join(', ');
-        return { id: `layanan ${codes}`, en: `service ${codes}` };
-      })()
-        : { id: `unit ${a.unit.unit}`, en: `unit ${a.unit.unit}` };
+  // An officer's result is made anew each time it is read (IkmGroups.byOfficer): not cached.
+  if (a.basis === 'officer') return cache.ownInputOf(a.result, { id: `petugas ${a.nip}`, en: `officer ${a.nip}` });
+  const codes = a.basis === 'service' ? a.services.filter((s) => s.respondents > 0).map((s) => s.service).join(', ') : '';
+  const scope: Text = a.basis === 'service' ? { id: `layanan ${codes}`, en: `service ${codes}` } : { id: `unit ${a.unit.unit}`, en: `unit ${a.unit.unit}` };
   return cache.inputOf(a.result, scope);
 }
 
-/** Survey unsur per NIP from the feedback stage's report (null report: no survey this period). */
-export function unsurByNip(report: FeedbackReport | null | undefined): Map<string, UnsurInput> {
-  const out = new Map<string, UnsurInput>();
+/**
+ * Survey unsur per NIP from the feedback stage's report (null report: no survey this period), made
+ * when read from the report's attributions (nothing kept per employee); null: no survey applies.
+ */
+export function unsurByNip(report: FeedbackReport | null | undefined): ReadonlyMap<string, TrainingInput['unsur']> {
+  if (!report) return new Map();
+  const attributions = report.employees;
   const cache = new UnsurInputCache();
-  for (const [nip, a] of report?.employees ?? []) {
-    const u = unsurForTraining(a, cache);
-    if (u !== null) out.set(nip, u);
-  }
-  return out;
+  return new ComputedMap(attributions, (nip) => unsurForTraining(attributions.get(nip)!, cache));
 }
 
 /**
@@ -156,11 +166,52 @@ export class TextIntern {
   private readonly texts = new Map<string, string>();
   constructor(private readonly max = 200_000) {}
   get(s: string): string {
-    const known = this.texts.get(s); // hashing the key flattens it
+    const known = this.texts.get(s);
     if (known !== undefined) return known;
-    if (this.texts.size < this.max) this.texts.set(s, s);
-    return s;
+    if (this.texts.size >= this.max) return s;
+    // A text built by concatenation is a tree of pieces (~10 per reason, 32 bytes each) that hashing
+    // does not undo: the kept copy is made afresh in one piece (JSON keeps every character as is).
+    const flat = JSON.parse(JSON.stringify(s)) as string;
+    this.texts.set(flat, flat);
+    return flat;
   }
+}
+
+/**
+ * One frozen object per distinct training item, and one frozen list per distinct list of items,
+ * shared by the employees who have them: a unit's or service's survey gap, a predikat or a
+ * behaviour rating gives many employees the same item, and many the same list (20,000 employees:
+ * 28,500 items of which 3,800 distinct, 3,400 distinct lists, 9,600 empty). Read-only from then on;
+ * bounded like TextIntern (past `max`, lists are kept as they are, still frozen).
+ */
+export class TrainingItemIntern {
+  private readonly items = new Map<string, TrainingItem>();
+  private readonly lists = new Map<string, TrainingItem[]>();
+  constructor(private readonly max = 200_000) {}
+
+  list(items: readonly TrainingItem[]): TrainingItem[] {
+    const keys = items.map(itemKey);
+    const listKey = keys.join('\u0002');
+    const known = this.lists.get(listKey);
+    if (known !== undefined) return known;
+    const list = Object.freeze(items.map((item, i) => this.item(keys[i]!, item))) as TrainingItem[];
+    if (this.lists.size < this.max) this.lists.set(listKey, list);
+    return list;
+  }
+
+  private item(key: string, item: TrainingItem): TrainingItem {
+    const known = this.items.get(key);
+    if (known !== undefined) return known;
+    Object.freeze(item.also);
+    const frozen = Object.freeze(item);
+    if (this.items.size < this.max) this.items.set(key, frozen);
+    return frozen;
+  }
+}
+
+/** Every field of an item, so items with the same key are equal. */
+function itemKey(t: TrainingItem): string {
+  return [t.code, t.reason, t.program, t.kind, t.sasaran, `${typeof t.gap}:${t.gap}`, t.priority, t.also.join('\u0001')].join('\u0000');
 }
 
 export function trainingItems(t: EmployeeTraining, lang: Lang, texts: TextIntern = new TextIntern()): TrainingItem[] {
@@ -208,6 +259,7 @@ export async function runTrainingStage(ctx: TrainingStageContext, employees: Emp
   // kept: the same pure call makes it again when byNip or an explanation is read.
   const recommend = (e: EmployeeResult): EmployeeTraining => recommendTraining(trainingInputOf(e, sources), index, thresholds);
   const texts = new TextIntern();
+  const shared = new TrainingItemIntern();
   // The training steps, written when an explanation is read: one explainer for the run, no closure per employee.
   const explainer: StageExplainer = {
     explain(steps, result) {
@@ -217,7 +269,7 @@ export async function runTrainingStage(ctx: TrainingStageContext, employees: Emp
   const forPlan: { participant: { nip: string; name: string; unit: string }; training: Pick<EmployeeTraining, 'recommendations' | 'beyondCap' | 'unmatched'> }[] = [];
   for (const e of employees) {
     const t = recommend(e);
-    e.training = trainingItems(t, lang, texts);
+    e.training = shared.list(trainingItems(t, lang, texts));
     // The employee (nip, name, unit) is the participant: the plan reads those three fields, and
     // shares the object the results keep instead of a copy per employee.
     forPlan.push({ participant: e.employee, training: { recommendations: t.recommendations, beyondCap: t.beyondCap, unmatched: t.unmatched } });

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { RunResult } from '../pipeline/types.js';
+import { ComputedMap } from '../engine/computed-map.js';
 
 /**
  * `run --anonymize`: the run's results with every NIP and employee name replaced by a pseudonym,
@@ -74,7 +75,8 @@ function walk(v: unknown, f: (s: string) => string, key?: string): unknown {
   if (key !== undefined && KEEP_KEYS.has(key)) return v;
   if (typeof v === 'string') return f(v);
   if (Array.isArray(v)) return v.map((x) => walk(x, f));
-  if (v instanceof Map) return new Map([...v.entries()].map(([k, x]) => [typeof k === 'string' ? f(k) : k, walk(x, f)]));
+  // A map made when read (feedback attributions, officer results) is copied like a Map.
+  if (v instanceof Map || v instanceof ComputedMap) return new Map([...v.entries()].map(([k, x]) => [typeof k === 'string' ? f(k) : k, walk(x, f)]));
   if (v instanceof Set) return new Set([...v].map((x) => walk(x, f)));
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};

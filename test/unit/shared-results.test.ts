@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BERAKHLAK_KEYS, rateBehaviour, ratingFromMean, type BehaviourRow } from '../../src/engine/behaviour.ts';
-import { attributeAllFeedback } from '../../src/engine/feedback-attribution.ts';
+import { attributeAllFeedback, attributionsOf } from '../../src/engine/feedback-attribution.ts';
 import { computeIkm, groupIkm, NO_COMPLAINTS, poolIkm, UNSUR_KEYS } from '../../src/engine/ikm.ts';
 import { findGaps, recommendTraining, type TrainingProgram } from '../../src/engine/training.ts';
 import { behaviourForTraining, TextIntern, trainingItems, unsurByNip } from '../../src/pipeline/training.ts';
@@ -165,5 +165,61 @@ describe('training texts and thresholds', () => {
     // 79.994 is at the threshold 79.994 but shows as 79,99, below it: a gap, as before.
     expect(gaps(79.994, 79.994)).toBe(1);
     expect(gaps(79.996, 79.994)).toBe(0);
+  });
+});
+
+describe('results made when read (nothing kept per employee or officer)', () => {
+  const responses = [
+    ...uniform(31, 4, { unit: UNIT, service: 'AKTA', officerNip: '198507152010011002' }),
+    ...uniform(3, 2, { unit: UNIT, service: 'AKTA', officerNip: '199001012015032001' }),
+    resp([1, 2, 3, 4, 4, 3, 2, 1, null], { unit: UNIT, officerNip: '199001012015032001', complaint: 'lama', complaintCategory: 'Waktu' }),
+    ...uniform(4, 3, { unit: UNIT }),
+  ];
+  const employees = new Map([
+    ['198507152010011002', { nip: '198507152010011002', unit: UNIT, services: ['AKTA'] }],
+    ['199001012015032001', { nip: '199001012015032001', unit: UNIT, services: ['AKTA'] }],
+    ['199101012015032001', { nip: '199101012015032001', unit: UNIT, services: [] }],
+  ]);
+  const groups = groupIkm(responses, OPTS);
+
+  it('officer results: keys sorted, the same figures as the officer tallies finalized, on every read', () => {
+    expect([...groups.byOfficer.keys()]).toEqual(['198507152010011002', '199001012015032001']);
+    expect(groups.byOfficer.size).toBe(2);
+    expect(groups.byOfficer.has('199101012015032001')).toBe(false);
+    expect(groups.byOfficer.get('199101012015032001')).toBeUndefined();
+    const want = computeIkm(responses.filter((r) => r.officerNip === '199001012015032001'), { weight: 'exact' });
+    const got = groups.byOfficer.get('199001012015032001')!;
+    expect(got).toEqual(want);
+    expect(got.unsur).toEqual(want.unsur);
+    expect(got.complaints.byCategory.map((c) => [c.category, c.count])).toEqual([['Waktu', 1]]);
+    expect(groups.byOfficer.get('199001012015032001')).toEqual(got);
+    expect([...groups.byOfficer.values()].map((r) => r.respondents)).toEqual([31, 4]);
+  });
+
+  it('attributionsOf: the attributions of attributeAllFeedback, in the employees’ order, made when read', () => {
+    const lazy = attributionsOf(employees, groups, OPTS);
+    const eager = attributeAllFeedback(employees.values(), groups, OPTS);
+    expect(lazy.size).toBe(3);
+    expect([...lazy.keys()]).toEqual([...eager.keys()]);
+    for (const [nip, a] of lazy) {
+      expect(a).toEqual(eager.get(nip));
+      expect(a.explanation).toEqual(eager.get(nip)!.explanation);
+    }
+    expect(lazy.get('198507152010011002')!.basis).toBe('officer');
+    expect(lazy.get('199001012015032001')!.complaints).toMatchObject({ total: 1, respondents: 4 });
+    expect(lazy.get('199101012015032001')!.basis).toBe('unit');
+    // Shared parts still come from the cache.
+    expect(lazy.get('199001012015032001')!.services).toBe(lazy.get('198507152010011002')!.services);
+    expect(lazy.get('000')).toBeUndefined();
+    expect(() => attributionsOf(employees, groups, { ...OPTS, minRespondentsOfficer: 0 })).toThrow(RangeError);
+  });
+
+  it('the survey unsur for training of an officer basis is the officer’s own, read again the same', () => {
+    const report = { employees: attributionsOf(employees, groups, OPTS) } as unknown as FeedbackReport;
+    const u = unsurByNip(report);
+    expect(u.get('198507152010011002')!.scope).toEqual({ id: 'petugas 198507152010011002', en: 'officer 198507152010011002' });
+    expect(u.get('198507152010011002')).toEqual(u.get('198507152010011002'));
+    expect(u.get('199101012015032001')).toBe(u.get('199101012015032001'));
+    expect(unsurByNip(null).size).toBe(0);
   });
 });
