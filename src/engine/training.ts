@@ -517,13 +517,22 @@ export interface TrainingPlan {
 }
 
 /**
+ * What planTraining reads of an employee's training: the programs recommended, whether the cap
+ * left any out, and the gaps without a program. An EmployeeTraining is one; a large run passes
+ * these parts alone, shared between employees (pipeline/training.ts).
+ */
+export interface PlanInput {
+  recommendations: readonly Pick<Recommendation, 'code' | 'program' | 'hours' | 'mode' | 'provider'>[];
+  beyondCap: readonly unknown[];
+  unmatched: readonly Pick<Gap, 'kind' | 'key' | 'label'>[];
+}
+
+/**
  * Per-program and per-unit plans and the unmatched gaps, from the employees' recommendations.
  * Only the recommendations, the programs beyond the cap and the unmatched gaps are read, so a
  * large run can pass just those (not every employee's gaps and explanation).
  */
-export function planTraining(
-  results: readonly { participant: Participant; training: Pick<EmployeeTraining, 'recommendations' | 'beyondCap' | 'unmatched'> }[],
-): TrainingPlan {
+export function planTraining(results: readonly { participant: Participant; training: PlanInput }[]): TrainingPlan {
   const programs = new Map<string, ProgramPlan>();
   const units = new Map<string, UnitPlan & { codes: Set<string> }>();
   const unmatched = new Map<string, UnmatchedGap>();

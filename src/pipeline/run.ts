@@ -139,6 +139,9 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const appraisal = applyAppraisal(scored, { behaviour: behaviourInputs, units: unitRecords, config, lang, sink });
   // Taken as it is: spreading a million results into a call overflowed the stack.
   const employees = appraisal.employees;
+  // The work stage's results are copied by the appraisal: emptied, or this frame would keep every
+  // one alive through the training stage (N = 1,000,000: ~0.25 GB).
+  scored.length = 0;
   const trend = indicatorInputs.parts ? computeTrend(indicatorInputs.parts, employees, { config, lang }) : null;
   const units = enrichUnits(summariseUnits(employees), unitRecords, appraisal.curves, lang);
   applyUnitIkm(units, feedback);
