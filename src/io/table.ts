@@ -9,8 +9,17 @@ import type { CellValue, ColumnSpec, RawRow, SourceInfo, TableRow } from './type
 import { IoError, fileError } from './errors.js';
 import { probeCsv, readCsvBatches, readCsvRows } from './csv.js';
 import type { CsvProbe } from './csv.js';
-import { readXlsxSheets } from './xlsx.js';
+import type { XlsxSheet } from './xlsx.js';
 import { cellText, isBlank } from './values.js';
+
+/**
+ * xlsx.ts loads ExcelJS (~0.13 s of CPU): imported when a workbook is first read, so that a worker
+ * thread reading csv files (pipeline/indicator-read.ts, survey-read.ts) does not load it.
+ */
+async function* readXlsxSheets(path: string, displayName: string): AsyncGenerator<XlsxSheet> {
+  const xlsx = await import('./xlsx.js');
+  yield* xlsx.readXlsxSheets(path, displayName);
+}
 
 /**
  * Opens a csv or xlsx input as a table of canonical columns (SPEC §2 "Headers"): finds the header
