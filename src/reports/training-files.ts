@@ -19,11 +19,13 @@ export async function writeTrainingOutputs(
   encoder?: EncodeWorker,
   opts: Pick<DirectOptions, 'streamAboveRows'> = {},
 ): Promise<void> {
+  // Both reserved before anything is awaited: a run writes its outputs at once, and the batch's
+  // order (the manifest's) must not depend on which writer gets there first.
   const xlsxName = trainingWorkbookFileName(run.period.id);
   const xlsx = batch.reserve(xlsxName);
-  await writeSheetsWorkbook(run, trainingWorkbookSheets(run, lang), xlsx.tmp, { ...opts, ...(encoder ? { encoder, label: xlsxName } : {}) });
   const csvName = trainingCsvFileName(run.period.id);
   const csv = batch.reserve(csvName);
+  await writeSheetsWorkbook(run, trainingWorkbookSheets(run, lang), xlsx.tmp, { ...opts, ...(encoder ? { encoder, label: xlsxName } : {}) });
   const header = employeeColumns(lang).map((c) => c.header);
   // Both csv writers neutralise text cells that a spreadsheet would run as formulas.
   if (encoder) await encoder.csv(csv.tmp, header, employeeRows(run, lang), csvName);

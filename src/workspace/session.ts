@@ -78,6 +78,12 @@ export interface RunSession {
   readonly timings: Record<string, number>;
   /** Runs one stage: progress line, log line, timing (shown under --verbose). */
   stage<T>(name: string, label: string, fn: () => T | Promise<T>): Promise<T>;
+  /**
+   * Runs independent stages at the same time under one progress line: each is timed from the start
+   * to its own end (so the times overlap). Waits for all of them, then throws the first failure:
+   * no stage is still writing once this returns or throws.
+   */
+  stagesTogether(label: string, stages: Record<string, () => Promise<unknown>>): Promise<void>;
   /** The batch itself, for writers that reserve their own files (writeTrainingOutputs). */
   readonly batch: OutputBatch;
   /** A temporary path for the output `name` (in outDir), renamed into place by commit(). */
@@ -157,6 +163,18 @@ export async function withRunSession<T>(opts: RunSessionOptions, fn: (session: R
     }
     batch = new OutputBatch(outDir);
     const b = batch;
+    const timed = async <S>(name: string, run: () => S | Promise<S>): Promise<S> => {
+      const t0 = performance.now();
+      const result = await run();
+      const ms = performance.now() - t0;
+      timings[name] = (timings[name] ?? 0) + ms;
+      log.line('debug', `stage ${name}: ${Math.round(ms)} ms`);
+      if (ctx.verbose) {
+        ctx.endProgress();
+        ctx.debug(`  ${name}: ${Math.round(ms)} ms`);
+      }
+      return result;
+    };
 
     const session: RunSession = {
       outDir,
@@ -168,16 +186,15 @@ export async function withRunSession<T>(opts: RunSessionOptions, fn: (session: R
       async stage<S>(name: string, label: string, run: () => S | Promise<S>): Promise<S> {
         ctx.progress(label);
         log.line('info', label);
-        const t0 = performance.now();
-        const result = await run();
-        const ms = performance.now() - t0;
-        timings[name] = (timings[name] ?? 0) + ms;
-        log.line('debug', `stage ${name}: ${Math.round(ms)} ms`);
-        if (ctx.verbose) {
-          ctx.endProgress();
-          ctx.debug(`  ${name}: ${Math.round(ms)} ms`);
-        }
-        return result;
+        return timed(name, run);
+      },
+      async stagesTogether(label, stages) {
+        ctx.progress(label);
+        log.line('info', label);
+        // Each starts before any is awaited; allSettled, so that none is left writing after a failure.
+        const settled = await Promise.allSettled(Object.entries(stages).map(([name, run]) => timed(name, run)));
+        const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failure) throw failure.reason;
       },
       reserve: (name) => b.reserve(name),
       warn(text) {

@@ -76,18 +76,19 @@ export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> 
         const workbook = s.reserve(workbookFileName(period.id));
         // Above detailSheetMaxRows the indicator rows go to a csv beside the workbook, in the same batch.
         const indicatorCsv = indicatorsGoToCsv(result) ? s.reserve(indicatorCsvFileName(period.id)) : null;
-        await s.stage('workbook', ctx.tr('Menulis laporan Excel', 'Writing the Excel report'), () =>
-          writeReportWorkbook(result, workbook.tmp, ctx.lang, {
+        const json = s.reserve(resultsFileName(period.id));
+        // The outputs are independent, so they are written at once: while the encoding worker
+        // encodes workbook rows, this thread writes the JSON instead of waiting for it.
+        await s.stagesTogether(ctx.tr('Menulis laporan Excel, hasil JSON dan rekomendasi pelatihan', 'Writing the Excel report, the JSON results and the training recommendations'), {
+          workbook: () => writeReportWorkbook(result, workbook.tmp, ctx.lang, {
             ...(indicatorCsv ? { indicatorCsvPath: indicatorCsv.tmp } : {}),
             // A streamed (large) workbook writes its chart beside it, in the same batch.
             imagePath: (name) => s.reserve(name).tmp,
             ...(encoder ? { encoder } : {}),
-          }));
-        const json = s.reserve(resultsFileName(period.id));
-        await s.stage('json', ctx.tr('Menulis hasil JSON', 'Writing the JSON results'), () =>
-          writeResultsJson(result, json.tmp));
-        await s.stage('training', ctx.tr('Menulis rekomendasi pelatihan', 'Writing the training recommendations'), () =>
-          writeTrainingOutputs(result, s.batch, ctx.lang, encoder ?? undefined));
+          }),
+          json: () => writeResultsJson(result, json.tmp),
+          training: () => writeTrainingOutputs(result, s.batch, ctx.lang, encoder ?? undefined),
+        });
         if (encoder) await s.stage('encode', ctx.tr('Menyelesaikan laporan besar', 'Finishing the large reports'), () => encoder.finish());
       } finally {
         // Before the batch is committed or aborted: no file of the worker is still open.
