@@ -14,7 +14,7 @@ import { cellText, isBlank } from './values.js';
 
 /**
  * xlsx.ts loads ExcelJS (~0.13 s of CPU): imported when a workbook is first read, so that a worker
- * thread reading csv files (pipeline/indicator-read.ts, survey-read.ts) does not load it.
+ * thread reading csv files (pipeline/survey-read.ts) does not load it.
  */
 async function* readXlsxSheets(path: string, displayName: string): AsyncGenerator<XlsxSheet> {
   const xlsx = await import('./xlsx.js');

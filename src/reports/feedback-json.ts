@@ -91,6 +91,32 @@ export function ikmDocument(r: IkmResult, lang: 'id' | 'en'): IkmDocument {
 }
 
 export function buildFeedbackDocument(f: FeedbackReport, lang: 'id' | 'en'): FeedbackDocument {
+  const doc = streamedFeedbackDocument(f, lang);
+  return { ...doc, officers: [...doc.officers], employees: [...doc.employees] };
+}
+
+/**
+ * A list of a document made element by element as it is written (results-json's writer), never
+ * held whole: the feedback section has one element per officer and per employee, a million at
+ * national scale. JSON.stringify writes it as the array it stands for (toJSON).
+ */
+export class LazyList<T> implements Iterable<T> {
+  constructor(private readonly elements: () => Iterable<T>) {}
+  [Symbol.iterator](): Iterator<T> {
+    return this.elements()[Symbol.iterator]();
+  }
+  toJSON(): T[] {
+    return [...this];
+  }
+}
+
+type Streamed<D> = Omit<D, 'officers' | 'employees'> & {
+  officers: LazyList<FeedbackDocument['officers'][number]>;
+  employees: LazyList<FeedbackDocument['employees'][number]>;
+};
+
+/** The feedback section with its officers and employees as LazyLists: the same keys and elements as buildFeedbackDocument. */
+export function streamedFeedbackDocument(f: FeedbackReport, lang: 'id' | 'en'): Streamed<FeedbackDocument> {
   const t = f.totals;
   return {
     weight: f.weight,
@@ -110,22 +136,30 @@ export function buildFeedbackDocument(f: FeedbackReport, lang: 'id' | 'en'): Fee
     })),
     services: f.services.map((s) => ({ service: s.key, ...ikmDocument(s.result, lang) })),
     servicesWithoutUnit: f.servicesWithoutUnit.map((s) => ({ service: s.key, ...ikmDocument(s.result, lang) })),
-    officers: f.officers.map((o) => ({ nip: o.key, name: o.name, unit: o.unit, ownIkmUsed: o.ownIkmUsed, ...ikmDocument(o.result, lang) })),
-    employees: [...f.employees.values()]
-      .sort((a, b) => compareText(a.nip, b.nip))
-      .map((a) => ({
-        nip: a.nip,
-        basis: a.basis,
-        ikm: a.ikmRounded,
-        mutu: a.mutu?.code ?? null,
-        respondents: a.satisfaction?.respondents ?? null,
-        services: a.services.map((s) => ({ service: s.service, respondents: s.respondents, withoutUnit: s.withoutUnit, ikm: roundForReport(s.ikm) })),
-        officerRespondents: a.officer.respondents,
-        officerComplaints: a.complaints.total,
-        officerLowAnswers: a.complaints.lowAnswers,
-        basisComplaints: a.basisComplaints.total,
-        explanation: a.explanation[lang],
-      })),
+    officers: new LazyList(function* () {
+      for (const o of f.officers) yield { nip: o.key, name: o.name, unit: o.unit, ownIkmUsed: o.ownIkmUsed, ...ikmDocument(o.result, lang) };
+    }),
+    // By NIP: the keys are sorted, and each attribution is made when its line is written (the
+    // report makes them when read), so they are not all alive at once.
+    employees: new LazyList(function* () {
+      const nips = [...f.employees.keys()].sort(compareText);
+      for (const nip of nips) {
+        const a = f.employees.get(nip)!;
+        yield {
+          nip: a.nip,
+          basis: a.basis,
+          ikm: a.ikmRounded,
+          mutu: a.mutu?.code ?? null,
+          respondents: a.satisfaction?.respondents ?? null,
+          services: a.services.map((s) => ({ service: s.service, respondents: s.respondents, withoutUnit: s.withoutUnit, ikm: roundForReport(s.ikm) })),
+          officerRespondents: a.officer.respondents,
+          officerComplaints: a.complaints.total,
+          officerLowAnswers: a.complaints.lowAnswers,
+          basisComplaints: a.basisComplaints.total,
+          explanation: a.explanation[lang],
+        };
+      }
+    }),
   };
 }
 

@@ -15,7 +15,7 @@ import type {
 } from '../engine/types.js';
 import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
-import { buildFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
+import { buildFeedbackDocument, LazyList, streamedFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
 import { issueDocument } from './issues-json.js';
 import { ekinerjaDocument, type EkinerjaDocument } from './ekinerja.js';
 import { trainingDocument, trainingItemDocument, type TrainingDocument, type TrainingItemDocument } from './training-json.js';
@@ -266,11 +266,12 @@ const KEYED_DEPTH = 1;
 
 /** The text of `value` at `depth`, in pieces of at most one array element or one key each. */
 function* formatPieces(value: unknown, depth: number): Generator<string> {
-  if (Array.isArray(value) && depth <= KEYED_DEPTH + 1) {
-    if (value.length === 0) return yield '[]';
+  if ((Array.isArray(value) || value instanceof LazyList) && depth <= KEYED_DEPTH + 1) {
     const pad = '  '.repeat(depth + 1);
-    for (let i = 0; i < value.length; i++) yield `${i === 0 ? '[\n' : ',\n'}${pad}${compact(value[i])}`;
-    return yield `\n${'  '.repeat(depth)}]`;
+    let i = 0;
+    // for…of: an array's holes are undefined, written null as JSON.stringify writes them in an array.
+    for (const element of value as Iterable<unknown>) yield `${i++ === 0 ? '[\n' : ',\n'}${pad}${compact(element)}`;
+    return yield i === 0 ? '[]' : `\n${'  '.repeat(depth)}]`;
   }
   if (value !== null && typeof value === 'object' && depth <= KEYED_DEPTH) {
     const entries = keyedEntries(value as Record<string, unknown>);
@@ -304,7 +305,11 @@ function keyedEntries(obj: Record<string, unknown>): [string, unknown][] {
  * functions as buildResultsDocument, so a key added there is written here too).
  */
 export async function writeResultsJson(run: RunResult, path: string): Promise<void> {
-  const parts = resultsParts(run, () => []);
+  // The feedback section's officers and employees are written as they are made (LazyList).
+  const parts: Record<keyof ResultsDocument, () => unknown> = {
+    ...resultsParts(run, () => []),
+    feedback: () => (run.feedback ? streamedFeedbackDocument(run.feedback, run.lang) : null),
+  };
   const out = createWriteStream(path);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {}); // observed through the races below

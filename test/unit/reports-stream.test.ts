@@ -1,9 +1,12 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { parsePeriod } from '../../src/domain/period.js';
 import type { EmployeeResult } from '../../src/engine/types.js';
+import { computeRun } from '../../src/pipeline/run.js';
 import type { RunResult } from '../../src/pipeline/types.js';
 import { buildResultsDocument, serializeResults, writeResultsJson } from '../../src/reports/results-json.js';
 import { writeReportWorkbook } from '../../src/reports/workbook.js';
@@ -41,6 +44,17 @@ describe('writeResultsJson', () => {
     const path = join(dir, `hasil-${n}.json`);
     await writeResultsJson(run, path);
     expect(await readFile(path, 'utf8')).toBe(serializeResults(buildResultsDocument(run)));
+  });
+
+  it('writes the feedback officers and employees as they are made, the same bytes (Sinabang)', async () => {
+    const ws = resolve(__dirname, '../../examples/sinabang');
+    const run = await computeRun({ workspace: ws, loaded: loadConfig(ws, 'id'), period: parsePeriod('2025-Q1')!, lang: 'id' });
+    const doc = buildResultsDocument(run);
+    expect(doc.feedback!.officers.length).toBeGreaterThan(0);
+    expect(doc.feedback!.employees.length).toBeGreaterThan(0);
+    const path = join(dir, 'hasil-sinabang.json');
+    await writeResultsJson(run, path);
+    expect(await readFile(path, 'utf8')).toBe(serializeResults(doc));
   });
 });
 
