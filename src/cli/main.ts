@@ -37,7 +37,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   try {
     await program.parseAsync(argv);
     return EXIT.ok;
-  } catch (e) {
+  } catch (caught) {
+    const e = environmentError(caught) ?? caught;
     const code = reportError(e, io, verbose);
     // --json promises one document on stdout (SPEC §7): a failure before the command printed its
     // own gets an error document, so a cron job's `> last-run.json` always parses.
@@ -47,6 +48,30 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     process.removeListener('SIGINT', onSigint);
     process.removeListener('SIGTERM', onSigint);
   }
+}
+
+/**
+ * A full disk or an unwritable folder is the machine's state, not a bug: said as such, with what to
+ * do, in both languages (the failing call may come before the command knows its language). The
+ * outputs are written to temporary names and renamed at the end, so the previous reports are intact.
+ */
+export function environmentError(e: unknown): AppError | null {
+  if (!(e instanceof Error)) return null;
+  const { code, path } = e as NodeJS.ErrnoException;
+  const where = path ? ` (${path})` : '';
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    const err = new AppError(EXIT.unexpected, `disk penuh / no space left on device${where}`,
+      'Kosongkan ruang disk lalu jalankan lagi; laporan sebelumnya tidak berubah. / Free some disk space and run again; the previous reports are unchanged.');
+    err.stack = e.stack ?? err.stack;
+    return err;
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    const err = new AppError(EXIT.unexpected, `izin ditolak / permission denied${where}: ${e.message}`,
+      'Periksa izin berkas atau folder itu (atau pilih folder keluaran lain dengan -o), lalu jalankan lagi. / Check the permissions of that file or folder (or choose another output folder with -o) and run again.');
+    err.stack = e.stack ?? err.stack;
+    return err;
+  }
+  return null;
 }
 
 function reportError(e: unknown, io: CliIO, verbose: boolean): number {
