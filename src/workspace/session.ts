@@ -191,6 +191,8 @@ export async function withRunSession<T>(opts: RunSessionOptions, fn: (session: R
       async stagesTogether(label, stages) {
         ctx.progress(label);
         log.line('info', label);
+        // The timings in the order given, whichever ends first (the manifest is deterministic).
+        for (const name of Object.keys(stages)) timings[name] ??= 0;
         // Each starts before any is awaited; allSettled, so that none is left writing after a failure.
         const settled = await Promise.allSettled(Object.entries(stages).map(([name, run]) => timed(name, run)));
         const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
