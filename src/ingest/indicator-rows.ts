@@ -138,22 +138,8 @@ interface FinishedColumns {
   weights: Float64Array;
 }
 
-/** What an accepted row holds (ingest has checked every field). */
-export interface AcceptedRow {
-  nip: string;
-  code: string;
-  text: string;
-  aspect: string;
-  kind: IndicatorKind;
-  target: Target;
-  actual: number | null;
-  direction: Direction;
-  aggregation: Aggregation;
-  unitLabel: string | null;
-  weight: number;
-  /** The row (or csv line) number. */
-  row: number;
-}
+/** What an accepted row holds (ingest has checked every field): an Indicator's values, and its row (or csv line) number. */
+export type AcceptedRow = Omit<Indicator, 'places' | 'combinedFrom'> & { row: number };
 
 /**
  * Collects a table's accepted rows in file order (columns grown by doubling), then groups them by
