@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
+import { WriteDigest, type FileDigest } from './file-digest.js';
 
 /**
  * A streaming zip writer for large generated files (the report workbook's sheet XML): entries are
@@ -43,8 +44,11 @@ export class ZipWriter {
   private offset = 0;
   private readonly entries: CentralEntry[] = [];
   private open = false;
+  private readonly hash = new WriteDigest();
+  /** The file's digest (file-digest.ts), once close() has returned. */
+  digest: FileDigest | null = null;
 
-  constructor(path: string, private readonly level = 6) {
+  constructor(private readonly path: string, private readonly level = 6) {
     this.out = createWriteStream(path, { highWaterMark: BUFFERED });
     this.failed = new Promise<never>((_, reject) => this.out.once('error', reject));
     this.failed.catch(() => {}); // observed through the races below
@@ -53,6 +57,7 @@ export class ZipWriter {
   private async emit(buf: Buffer): Promise<void> {
     this.offset += buf.length;
     if (this.offset > LIMIT) throw new Error('appraise: zip archive past 4 GiB (zip64 is not supported)');
+    this.hash.update(buf);
     if (!this.out.write(buf)) await Promise.race([once(this.out, 'drain'), this.failed]);
   }
 
@@ -175,6 +180,7 @@ export class ZipWriter {
     await this.emit(end);
     this.out.end();
     await Promise.race([finished(this.out), this.failed]);
+    this.digest = this.hash.finish(this.path);
   }
 
   /** Closes the file without a directory (after a failure); the caller removes it. */

@@ -4,6 +4,7 @@ import { temporaryPathFor } from '../workspace/atomic.js';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { ByteWriter } from '../io/byte-writer.js';
+import { WriteDigest, type FileDigest } from '../io/file-digest.js';
 import type { StyledCell } from './sheets/types.js';
 
 /**
@@ -72,6 +73,9 @@ export class CsvWriter {
   private readonly out: WriteStream;
   private readonly failed: Promise<never>;
   private readonly w: ByteWriter;
+  private readonly hash = new WriteDigest();
+  /** The file's digest (io/file-digest.ts), once close() has returned. */
+  digest: FileDigest | null = null;
 
   /** Starts `path` (written as given: the caller chooses a temporary name) with the BOM and the header line. */
   constructor(readonly path: string, header: readonly string[]) {
@@ -81,7 +85,9 @@ export class CsvWriter {
     this.failed = new Promise<never>((_, reject) => out.once('error', reject));
     this.failed.catch(() => {}); // observed through the races below
     const failed = this.failed;
+    const hash = this.hash;
     this.w = new ByteWriter(async (chunk, release) => {
+      hash.update(chunk);
       if (!out.write(chunk, () => release())) await Promise.race([once(out, 'drain'), failed]);
     });
     this.w.utf8('\uFEFF');
@@ -105,6 +111,7 @@ export class CsvWriter {
     await this.w.flush();
     this.out.end();
     await Promise.race([finished(this.out), this.failed]);
+    this.digest = this.hash.finish(this.path);
   }
 
   /** Closes the file after a failure and removes it. */

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { FileDigest } from '../io/file-digest.js';
 import { CsvWriter } from './csv.js';
 import { DirectWorkbookWriter, type RowItem, type SheetRows } from './xlsx-direct.js';
 
@@ -29,7 +30,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { op: 'ack' }
-  | { op: 'done'; job: number }
+  /** The file is written and closed; `digest`: its hash and size, taken as it was written. */
+  | { op: 'done'; job: number; digest: FileDigest }
   | { op: 'failed'; job: number; message: string; code?: string; stack?: string }
   | { op: 'aborted' };
 
@@ -114,7 +116,7 @@ async function step(m: Exclude<ToWorker, { op: 'abort' } | { op: 'xlsx' }>, job:
       if (job!.xlsx) await job!.xlsx.close();
       else await job!.csv!.close();
       jobs.delete(m.job);
-      post({ op: 'done', job: m.job });
+      post({ op: 'done', job: m.job, digest: (job!.xlsx ?? job!.csv!).digest! });
       return;
   }
 }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, EXIT } from '../domain/errors.js';
 import type { Lang } from '../domain/i18n.js';
+import type { FileDigest } from '../io/file-digest.js';
 import type { RunResult } from '../pipeline/types.js';
 import type { EncodeWorkerData, FromWorker, ToWorker } from './encode-worker.js';
 import { layoutSheet } from './sheet-layout.js';
@@ -57,6 +58,7 @@ export function encoderFor(run: RunResult, lang: Lang, env: NodeJS.ProcessEnv = 
 
 interface JobState {
   label: string;
+  path: string;
   closed: boolean;
   done: Promise<void>;
   resolve: () => void;
@@ -70,6 +72,8 @@ export class EncodeWorker {
   /** Senders waiting for a batch to be acknowledged (or for a failure). */
   private waiters: (() => void)[] = [];
   private readonly jobs = new Map<number, JobState>();
+  /** The written files' digests by path, from each job's 'done'. */
+  private readonly digests = new Map<string, FileDigest>();
   /** The first failure; every later call throws it. */
   private failure: Error | null = null;
   private stopping = false;
@@ -105,6 +109,7 @@ export class EncodeWorker {
     } else if (m.op === 'done') {
       const job = this.jobs.get(m.job);
       this.jobs.delete(m.job);
+      if (job) this.digests.set(job.path, m.digest);
       job?.resolve();
     } else if (m.op === 'failed') {
       const job = this.jobs.get(m.job);
@@ -163,7 +168,7 @@ export class EncodeWorker {
     }
   }
 
-  private open(label: string, m: (job: number) => ToWorker): number {
+  private open(label: string, path: string, m: (job: number) => ToWorker): number {
     const job = this.nextJob++;
     let resolve!: () => void;
     let reject!: (e: Error) => void;
@@ -173,7 +178,7 @@ export class EncodeWorker {
     });
     done.catch(() => {}); // observed by finish(); a failure also stops the senders
     this.post(m(job));
-    this.jobs.set(job, { label, closed: false, done, resolve, reject });
+    this.jobs.set(job, { label, path, closed: false, done, resolve, reject });
     return job;
   }
 
@@ -188,7 +193,7 @@ export class EncodeWorker {
    * errors). Its close() returns once every row is posted; finish() waits for the file.
    */
   workbook(path: string, fixedDate: Date, label: string): SheetsWriter {
-    const job = this.open(label, (j) => ({ op: 'xlsx', job: j, path, label, fixedDate: fixedDate.getTime() }));
+    const job = this.open(label, path, (j) => ({ op: 'xlsx', job: j, path, label, fixedDate: fixedDate.getTime() }));
     return {
       addSheet: async (name: string, content: SheetContent, lang: Lang): Promise<void> => {
         const { widths, rows } = layoutSheet(content, name, lang);
@@ -224,7 +229,7 @@ export class EncodeWorker {
    * arrays (they are posted in batches, not encoded one by one).
    */
   async csv(path: string, header: string[], rows: Iterable<readonly unknown[]>, label: string): Promise<void> {
-    const job = this.open(label, (j) => ({ op: 'csv', job: j, path, label, header }));
+    const job = this.open(label, path, (j) => ({ op: 'csv', job: j, path, label, header }));
     let batch: unknown[][] = [];
     let cells = 0;
     for (const row of rows) {
@@ -240,14 +245,18 @@ export class EncodeWorker {
     this.close(job);
   }
 
-  /** Waits until every file handed to the worker is written and closed; throws the first failure. */
-  async finish(): Promise<void> {
+  /**
+   * Waits until every file handed to the worker is written and closed; throws the first failure.
+   * Returns the digests (io/file-digest.ts) of the files written, by path, for the manifest.
+   */
+  async finish(): Promise<ReadonlyMap<string, FileDigest>> {
     this.check();
     const open = [...this.jobs.values()];
     const unclosed = open.filter((j) => !j.closed);
     if (unclosed.length > 0) throw new Error(`appraise: encoder.finish() with files still open: ${unclosed.map((j) => j.label).join(', ')}`);
     await Promise.all(open.map((j) => j.done));
     this.check();
+    return this.digests;
   }
 
   /**

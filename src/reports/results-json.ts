@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { ByteWriter } from '../io/byte-writer.js';
+import { WriteDigest, type FileDigest } from '../io/file-digest.js';
 import type { Regime } from '../config/schema.js';
 import type { Severity } from '../domain/issues.js';
 import { PREDIKATS, type Predikat, type Rating } from '../domain/ratings.js';
@@ -302,9 +303,10 @@ function keyedEntries(obj: Record<string, unknown>): [string, unknown][] {
  * gives, without holding the whole text (hundreds of MB at a million employees), every employee's
  * document, or more than one top-level key's value at once: employees are serialised one line each
  * as the stream drains, every other key is made when its turn comes (resultsParts, the same
- * functions as buildResultsDocument, so a key added there is written here too).
+ * functions as buildResultsDocument, so a key added there is written here too). Returns the
+ * file's digest, hashed as it was written (for the manifest).
  */
-export async function writeResultsJson(run: RunResult, path: string): Promise<void> {
+export async function writeResultsJson(run: RunResult, path: string): Promise<FileDigest> {
   // The feedback section's officers and employees are written as they are made (LazyList).
   const parts: Record<keyof ResultsDocument, () => unknown> = {
     ...resultsParts(run, () => []),
@@ -314,7 +316,10 @@ export async function writeResultsJson(run: RunResult, path: string): Promise<vo
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {}); // observed through the races below
   // The text goes straight into reused byte chunks (byte-writer.ts), not into one big string per write.
+  // Hashed as written, so that the manifest need not read the file back (io/file-digest.ts).
+  const hash = new WriteDigest();
   const w = new ByteWriter(async (chunk, release) => {
+    hash.update(chunk);
     if (!out.write(chunk, () => release())) await Promise.race([once(out, 'drain'), failed]);
   });
   let first = true;
@@ -345,5 +350,6 @@ export async function writeResultsJson(run: RunResult, path: string): Promise<vo
   await w.flush();
   out.end();
   await Promise.race([finished(out), failed]);
+  return hash.finish(path);
 }
 

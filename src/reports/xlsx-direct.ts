@@ -1,6 +1,7 @@
 import { columnLetter } from '../domain/place.js';
 import type { Lang } from '../domain/i18n.js';
 import { ByteWriter } from '../io/byte-writer.js';
+import type { FileDigest } from '../io/file-digest.js';
 import { ZipWriter } from '../io/zip-writer.js';
 import { cellNumFmt, layoutSheet, type LaidRow } from './sheet-layout.js';
 import { isStyled, type CellData, type ColumnDef, type SheetContent } from './sheets/types.js';
@@ -494,6 +495,11 @@ export class DirectWorkbookWriter {
         '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
     );
     await this.zip.close();
+  }
+
+  /** The file's digest (io/file-digest.ts), once close() has returned. */
+  get digest(): FileDigest | null {
+    return this.zip.digest;
   }
 
   async abort(): Promise<void> {

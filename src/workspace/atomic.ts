@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { FileDigest } from '../io/file-digest.js';
 import { processAlive } from './lock.js';
 
 /**
@@ -15,8 +16,18 @@ export function abortAllOutputs(): void {
   for (const batch of active) batch.abort();
 }
 
+/**
+ * A reserved output: its temporary and final paths, and the digest its writer took as it wrote
+ * the file, if it did (the manifest hashes the others, and any file changed since, by reading them).
+ */
+export interface BatchEntry {
+  tmp: string;
+  final: string;
+  digest?: FileDigest;
+}
+
 export class OutputBatch {
-  private readonly pending: { tmp: string; final: string }[] = [];
+  private readonly pending: BatchEntry[] = [];
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -27,13 +38,19 @@ export class OutputBatch {
   reserve(name: string): { tmp: string; final: string } {
     const final = join(this.dir, name);
     const tmp = temporaryPathFor(final);
-    const entry = { tmp, final };
-    this.pending.push(entry);
-    return entry;
+    this.pending.push({ tmp, final });
+    return { tmp, final };
+  }
+
+  /** Records the digest the writer of the reserved temporary file `tmp` took as it wrote it. */
+  written(tmp: string, digest: FileDigest): void {
+    const entry = this.pending.find((e) => e.tmp === tmp);
+    if (entry === undefined) throw new Error(`appraise: ${tmp} is not an output of this batch`);
+    entry.digest = digest;
   }
 
   /** The reservations so far, in order. */
-  get entries(): readonly { tmp: string; final: string }[] {
+  get entries(): readonly Readonly<BatchEntry>[] {
     return this.pending;
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { digestStillValid, type FileDigest } from '../io/file-digest.js';
 import type { InputFileInfo, RunResult } from '../pipeline/types.js';
 
 /**
@@ -53,9 +54,11 @@ export interface ManifestOutput {
 
 /**
  * An output: its final path, or a file at `path` (e.g. a batch's temporary file, so that the
- * manifest can be committed together with the reports) recorded under the name `file`.
+ * manifest can be committed together with the reports) recorded under the name `file`, with the
+ * digest its writer took as it wrote it when there is one (else, or when the file has changed
+ * since, the file is read and hashed here).
  */
-export type OutputRef = string | { path: string; file: string };
+export type OutputRef = string | { path: string; file: string; digest?: FileDigest };
 
 export interface ManifestOptions {
   /** Output paths are recorded relative to this folder; default: the folder shared by all outputs. */
@@ -91,7 +94,8 @@ export function buildManifest(
     } else {
       file = toSlash(o.file);
     }
-    const { sha256, bytes } = hashFile(path);
+    const known = typeof o === 'string' ? undefined : o.digest;
+    const { sha256, bytes } = known !== undefined && digestStillValid(path, known) ? known : hashFile(path);
     return { file, sha256, bytes };
   });
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

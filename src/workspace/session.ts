@@ -205,7 +205,7 @@ export async function withRunSession<T>(opts: RunSessionOptions, fn: (session: R
       },
       async commit(run, extras = {}) {
         if (committed) throw new Error('withRunSession: commit() called twice');
-        const outputs = b.entries.map((e) => ({ path: e.tmp, file: e.final.slice(outDir.length + 1) }));
+        const outputs = b.entries.map((e) => ({ path: e.tmp, file: e.final.slice(outDir.length + 1), ...(e.digest ? { digest: e.digest } : {}) }));
         const manifestEntry = b.reserve(opts.manifestName ?? MANIFEST_FILE);
         const t0 = performance.now();
         const manifest: Manifest & { command: string; anonymized: boolean } = {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,8 +23,15 @@ describe('run with the encoding worker', () => {
     expect(outputs(b)).toEqual(outputs(a));
     expect(outputs(a)).toContain('rekomendasi-pelatihan-2025-Q1.csv');
     for (const n of outputs(a)) expect(readFileSync(join(b, n)).equals(readFileSync(join(a, n))), n).toBe(true);
-    const manifest = JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8')) as { outputs: { file: string }[] };
+    const manifest = JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8')) as { outputs: { file: string; sha256: string; bytes: number }[] };
     expect(manifest.outputs.map((o) => o.file).sort()).toEqual(outputs(a));
+    // The worker's files and the JSON carry the digests taken as written; each must be the file's.
+    for (const o of manifest.outputs) {
+      const content = readFileSync(join(b, o.file));
+      expect({ sha256: o.sha256, bytes: o.bytes }, o.file).toEqual({ sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length });
+    }
+    // The same outputs whichever path wrote them: the manifests' output lists are equal.
+    expect(JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8')).outputs).toEqual(manifest.outputs);
   });
 
   it('a failure in the worker exits 1 naming the file; no temporary files, previous reports kept', () => {

@@ -86,10 +86,15 @@ export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> 
             imagePath: (name) => s.reserve(name).tmp,
             ...(encoder ? { encoder } : {}),
           }),
-          json: () => writeResultsJson(result, json.tmp),
+          json: async () => s.batch.written(json.tmp, await writeResultsJson(result, json.tmp)),
           training: () => writeTrainingOutputs(result, s.batch, ctx.lang, encoder ?? undefined),
         });
-        if (encoder) await s.stage('encode', ctx.tr('Menyelesaikan laporan besar', 'Finishing the large reports'), () => encoder.finish());
+        if (encoder) {
+          await s.stage('encode', ctx.tr('Menyelesaikan laporan besar', 'Finishing the large reports'), async () => {
+            // The worker hashed its files as it wrote them: the manifest need not read them back.
+            for (const [path, digest] of await encoder.finish()) s.batch.written(path, digest);
+          });
+        }
       } finally {
         // Before the batch is committed or aborted: no file of the worker is still open.
         await encoder?.stop();
