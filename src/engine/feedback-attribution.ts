@@ -229,7 +229,8 @@ export function attributeFeedback(
   const min = checkedMinRespondents(opts);
   const ikmOpts: IkmOptions = { weight: opts.weight };
 
-  const officer = groups.byOfficer.get(employee.nip) ?? null;
+  // The officer's counts decide; their result is made only when it is used (an officer's own IKM).
+  const officer = groupCounts(groups.byOfficer, employee.nip) ?? null;
   const officerN = officer?.respondents ?? 0;
   const served = servedBy(employee, groups, ikmOpts, cache);
   const serviceResult = served.result;
@@ -237,9 +238,9 @@ export function attributeFeedback(
 
   let basis: SatisfactionBasis | null = null;
   let result: IkmResult | null = null;
-  if (officer !== null && officerN >= min && officer.ikm !== null) {
+  if (officer !== null && officerN >= min && officer.answered) {
     basis = 'officer';
-    result = officer;
+    result = groups.byOfficer.get(employee.nip)!;
   } else if (serviceResult !== null && serviceResult.ikm !== null) {
     basis = 'service';
     result = serviceResult;

@@ -608,6 +608,9 @@ export interface GroupCounts {
   readonly answered: boolean;
   /** The result's `complaints.total`. */
   readonly complaintTotal: number;
+  /** The result's `complaints` (made only for a group with complaints) and `lowAnswers`. */
+  readonly complaints: ComplaintSummary;
+  readonly lowAnswers: number;
 }
 
 /** Results made when read from packed tallies, whose counts can be read without making them. */
@@ -636,7 +639,9 @@ class PackedResultMap extends ComputedMap<string, IkmResult> {
     for (let i = 0; i < UNSUR_COUNT; i++) if (c[base + 2 + UNSUR_COUNT + i]! > 0) answered = true;
     let complaintTotal = 0;
     for (const k of this.#tallies.complaints.get(at) ?? []) complaintTotal += k.count;
-    return { respondents: c[base]!, answered, complaintTotal };
+    // The summary as finalize makes it, from the tally (few groups have complaints).
+    const complaints = complaintTotal === 0 ? NO_COMPLAINTS : unpackTally(this.#tallies, at).complaintSummary();
+    return { respondents: c[base]!, answered, complaintTotal, complaints, lowAnswers: c[base + 1]! };
   }
 }
 
@@ -644,7 +649,9 @@ class PackedResultMap extends ComputedMap<string, IkmResult> {
 export function groupCounts(results: ReadonlyMap<string, IkmResult>, key: string): GroupCounts | undefined {
   if (results instanceof PackedResultMap) return results.counts(key);
   const r = results.get(key);
-  return r === undefined ? undefined : { respondents: r.respondents, answered: r.ikm !== null, complaintTotal: r.complaints.total };
+  return r === undefined
+    ? undefined
+    : { respondents: r.respondents, answered: r.ikm !== null, complaintTotal: r.complaints.total, complaints: r.complaints, lowAnswers: r.lowAnswers };
 }
 
 function packedResults(p: PackedTallies, opts: IkmOptions): ReadonlyMap<string, IkmResult> {

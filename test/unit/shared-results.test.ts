@@ -233,7 +233,9 @@ describe('results made when read (nothing kept per employee or officer)', () => 
     expect(basisComplaintTotal(attributionsOf(employees, groups, { ...OPTS, minRespondentsOfficer: 4 }), '199001012015032001')).toBe(1);
     for (const nip of [...groups.byOfficer.keys(), '000']) {
       const r = groups.byOfficer.get(nip);
-      const want = r === undefined ? undefined : { respondents: r.respondents, answered: r.ikm !== null, complaintTotal: r.complaints.total };
+      const want = r === undefined
+        ? undefined
+        : { respondents: r.respondents, answered: r.ikm !== null, complaintTotal: r.complaints.total, complaints: r.complaints, lowAnswers: r.lowAnswers };
       expect(groupCounts(groups.byOfficer, nip)).toEqual(want);
       expect(groupCounts(new Map(groups.byOfficer), nip)).toEqual(want);
     }
