@@ -10,10 +10,20 @@ export class ComputedMap<K, V> implements ReadonlyMap<K, V> {
   // Private fields: a comparison of two maps (a test's toEqual) sees their entries, not these.
   readonly #source: { readonly size: number; has(key: K): boolean; keys(): Iterable<K> };
   readonly #compute: (key: K) => V;
+  readonly #find: ((key: K) => V | undefined) | null;
 
-  constructor(source: { readonly size: number; has(key: K): boolean; keys(): Iterable<K> }, compute: (key: K) => V) {
+  /**
+   * `find`, when given, is `get`: the value of a key of `source`, undefined for any other key, in
+   * one lookup (a source whose `has` is a search would otherwise search twice per read).
+   */
+  constructor(
+    source: { readonly size: number; has(key: K): boolean; keys(): Iterable<K> },
+    compute: (key: K) => V,
+    find?: (key: K) => V | undefined,
+  ) {
     this.#source = source;
     this.#compute = compute;
+    this.#find = find ?? null;
   }
 
   get size(): number {
@@ -25,6 +35,7 @@ export class ComputedMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   get(key: K): V | undefined {
+    if (this.#find !== null) return this.#find(key);
     return this.#source.has(key) ? this.#compute(key) : undefined;
   }
 

@@ -2,7 +2,7 @@ import type { Lang, Text } from '../domain/i18n.js';
 import { formatNumber } from '../domain/exact.js';
 import type { SatisfactionSummary } from './types.js';
 import { ComputedMap } from './computed-map.js';
-import { NO_COMPLAINTS, poolIkm, UNSUR_KEYS } from './ikm.js';
+import { groupCounts, NO_COMPLAINTS, poolIkm, UNSUR_KEYS } from './ikm.js';
 import type { ComplaintCount, ComplaintSummary, IkmGroups, IkmOptions, IkmResult, Mutu } from './ikm.js';
 
 /**
@@ -121,15 +121,18 @@ interface ServicesOfEmployee {
  */
 export class AttributionCache {
   readonly pools = new PoolCache();
-  private readonly servicesOf = new Map<string, ServicesOfEmployee>();
+  /** By unit, then by the service codes (servicesKey). */
+  private readonly servicesOf = new Map<string, Map<string, ServicesOfEmployee>>();
   private readonly units = new Map<string, FeedbackAttribution['unit']>();
   private readonly satisfactions = new Map<IkmResult, Map<SatisfactionBasis, Readonly<SatisfactionSummary>>>();
   private readonly officers = new Map<number, FeedbackAttribution['officer']>();
 
   services(unit: string, codes: readonly string[], groups: IkmGroups, opts: IkmOptions): ServicesOfEmployee {
-    const key = `${unit}\u0000${codes.join('\u0000')}`;
-    let s = this.servicesOf.get(key);
-    if (s === undefined) this.servicesOf.set(key, (s = serviceSources(unit, codes, groups, opts, this.pools)));
+    let ofUnit = this.servicesOf.get(unit);
+    if (ofUnit === undefined) this.servicesOf.set(unit, (ofUnit = new Map()));
+    const key = servicesKey(codes);
+    let s = ofUnit.get(key);
+    if (s === undefined) ofUnit.set(key, (s = serviceSources(unit, codes, groups, opts, this.pools)));
     return s;
   }
 
@@ -156,6 +159,15 @@ export class AttributionCache {
     if (o === undefined) this.officers.set(respondents, (o = Object.freeze({ respondents, minRespondents })));
     return o;
   }
+}
+
+/**
+ * A list of service codes as one key: the code itself for the one service most employees serve (a
+ * string the roster holds, its hash kept: nothing is made per read), else the codes after a NUL,
+ * which no single code starts with.
+ */
+function servicesKey(codes: readonly string[]): string {
+  return codes.length === 1 ? codes[0]! : codes.length === 0 ? '\u0000' : `\u0000${codes.join('\u0000')}`;
 }
 
 /** The employee's services in their unit: each service's responses, and all of them pooled. */
@@ -187,10 +199,25 @@ const EXPLANATION_PROPERTY: PropertyDescriptor = {
   enumerable: true,
 };
 
+/** `a.explanation[lang]`, making only that language's text (a run writes one). */
+export function explainAttribution(a: FeedbackAttribution, lang: Lang): string {
+  // A copy (reports/anonymize.ts) keeps its explanation as data, its NIPs replaced: read that.
+  const made = Object.getOwnPropertyDescriptor(a, 'explanation')?.get === EXPLANATION_PROPERTY.get;
+  return made ? explain(a, lang) : a.explanation[lang];
+}
+
 function checkedMinRespondents(opts: AttributionOptions): number {
   const min = opts.minRespondentsOfficer;
   if (!Number.isInteger(min) || min < 1) throw new RangeError(`minRespondentsOfficer must be a whole number ≥ 1, got ${min}`);
   return min;
+}
+
+/** The employee's services (each once) in their unit, from the cache. */
+function servedBy(employee: FeedbackEmployee, groups: IkmGroups, opts: IkmOptions, cache: AttributionCache): ServicesOfEmployee {
+  // Most employees serve one service or none: nothing to remove then.
+  const list = employee.services;
+  const codes = list.length < 2 ? null : new Set(list);
+  return cache.services(employee.unit, codes === null || codes.size === list.length ? list : [...codes], groups, opts);
 }
 
 export function attributeFeedback(
@@ -202,18 +229,18 @@ export function attributeFeedback(
   const min = checkedMinRespondents(opts);
   const ikmOpts: IkmOptions = { weight: opts.weight };
 
-  const officer = groups.byOfficer.get(employee.nip) ?? null;
+  // The officer's counts decide; their result is made only when it is used (an officer's own IKM).
+  const officer = groupCounts(groups.byOfficer, employee.nip) ?? null;
   const officerN = officer?.respondents ?? 0;
-  const codes = new Set(employee.services);
-  const served = cache.services(employee.unit, codes.size === employee.services.length ? employee.services : [...codes], groups, ikmOpts);
+  const served = servedBy(employee, groups, ikmOpts, cache);
   const serviceResult = served.result;
   const unitResult = groups.byUnit.get(employee.unit) ?? null;
 
   let basis: SatisfactionBasis | null = null;
   let result: IkmResult | null = null;
-  if (officer !== null && officerN >= min && officer.ikm !== null) {
+  if (officer !== null && officerN >= min && officer.answered) {
     basis = 'officer';
-    result = officer;
+    result = groups.byOfficer.get(employee.nip)!;
   } else if (serviceResult !== null && serviceResult.ikm !== null) {
     basis = 'service';
     result = serviceResult;
@@ -260,8 +287,52 @@ export function attributionsOf(
   opts: AttributionOptions,
 ): ReadonlyMap<string, FeedbackAttribution> {
   checkedMinRespondents(opts);
-  const cache = new AttributionCache();
-  return new ComputedMap(employees, (nip) => attributeFeedback(employees.get(nip)!, groups, opts, cache));
+  return new AttributionMap(employees, groups, opts, new AttributionCache());
+}
+
+/** attributionsOf's map: also answers basisComplaintTotal without making the attribution. */
+class AttributionMap extends ComputedMap<string, FeedbackAttribution> {
+  // Private fields, as ComputedMap's: a comparison of two maps sees their entries only.
+  readonly #employees: ReadonlyMap<string, FeedbackEmployee>;
+  readonly #groups: IkmGroups;
+  readonly #opts: AttributionOptions;
+  readonly #cache: AttributionCache;
+
+  constructor(employees: ReadonlyMap<string, FeedbackEmployee>, groups: IkmGroups, opts: AttributionOptions, cache: AttributionCache) {
+    super(employees, (nip) => attributeFeedback(employees.get(nip)!, groups, opts, cache), (nip) => {
+      const e = employees.get(nip);
+      return e === undefined ? undefined : attributeFeedback(e, groups, opts, cache);
+    });
+    this.#employees = employees;
+    this.#groups = groups;
+    this.#opts = opts;
+    this.#cache = cache;
+  }
+
+  /** `get(nip)?.basisComplaints.total`, deciding the basis as attributeFeedback does from counts alone. */
+  basisComplaintTotal(nip: string): number | undefined {
+    const employee = this.#employees.get(nip);
+    if (employee === undefined) return undefined;
+    const groups = this.#groups;
+    const opts = this.#opts;
+    const officer = groupCounts(groups.byOfficer, nip);
+    if (officer !== undefined && officer.respondents >= opts.minRespondentsOfficer && officer.answered) return officer.complaintTotal;
+    const served = servedBy(employee, groups, { weight: opts.weight }, this.#cache);
+    if (served.result !== null && served.result.ikm !== null) return served.result.complaints.total;
+    const unitResult = groups.byUnit.get(employee.unit) ?? null;
+    if (unitResult !== null && unitResult.ikm !== null) return unitResult.complaints.total;
+    return NO_COMPLAINTS.total;
+  }
+}
+
+/**
+ * An employee's `basisComplaints.total` in attributions made by attributionsOf, without making
+ * the attribution (nor an officer's result): the Pegawai sheet reads only this. Other maps (a copy
+ * made by reports/anonymize.ts) are read as they are.
+ */
+export function basisComplaintTotal(attributions: ReadonlyMap<string, FeedbackAttribution>, nip: string): number | undefined {
+  if (attributions instanceof AttributionMap) return attributions.basisComplaintTotal(nip);
+  return attributions.get(nip)?.basisComplaints.total;
 }
 
 /** Attribution for every employee, keyed by NIP. */

@@ -367,6 +367,23 @@ function unsurWeight(weight: IkmWeight, k: number): number {
   return k === 0 ? 0 : weight === 'exact' ? 1 / k : k === UNSUR_COUNT ? 0.111 : 0.999 / k;
 }
 
+/**
+ * 25 × sum / n rounded half-up to whole hundredths, exactly: floor((5000·sum + n) / 2n). In whole
+ * numbers below 2^53 (a tally's sums are, for any survey short of 10^11 answers) the quotient of
+ * one division is corrected to the exact floor; beyond, rationals (hundredthsHalfUp). The unsur
+ * detail of every officer is made when read, in the run and the reports: this is its hot path.
+ */
+function convertedHundredths(sum: number, n: number): number {
+  const num = 5000 * sum + n;
+  const den = 2 * n;
+  if (num > Number.MAX_SAFE_INTEGER || den > Number.MAX_SAFE_INTEGER) return hundredthsHalfUp({ n: 25n * BigInt(sum), d: BigInt(n) });
+  let q = Math.floor(num / den);
+  // The division is rounded: step q to the exact floor (q·den and (q+1)·den stay below 2^53 + den).
+  if (q * den > num) q--;
+  else if ((q + 1) * den <= num) q++;
+  return q;
+}
+
 /** The per-unsur figures of a tally (see IkmResult.unsur). */
 function unsurResults(t: IkmTally, weight: IkmWeight): UnsurResult[] {
   let k = 0;
@@ -379,7 +396,7 @@ function unsurResults(t: IkmTally, weight: IkmWeight): UnsurResult[] {
       return { key, label: UNSUR_LABELS[key], n, sum, nrr: null, weight: 0, nrrWeighted: null, converted: null, convertedRounded: null, mutu: null };
     }
     const nrr = sum / n;
-    const convertedH = hundredthsHalfUp({ n: 25n * BigInt(sum), d: BigInt(n) });
+    const convertedH = convertedHundredths(sum, n);
     return {
       key,
       label: UNSUR_LABELS[key],
@@ -406,31 +423,46 @@ const UNSUR_PROPERTY: PropertyDescriptor = {
   enumerable: true,
 };
 
+/** The IKM of a tally and its hundredths rounded half-up: the exact (BigInt) part of `finalize`. */
+interface IkmFigures {
+  ikm: number;
+  hundredths: number;
+}
+
+/** IkmFigures of a tally; null when no unsur has any answer. */
+function ikmFigures(t: IkmTally, weight: IkmWeight): IkmFigures | null {
+  let k = 0;
+  for (let i = 0; i < UNSUR_COUNT; i++) if (t.counts[i] > 0) k++;
+  if (k === 0) return null;
+  // Weight per answered unsur as an exact ratio. permen prints 0,111 (= 111/1000) for nine unsur.
+  const wNum = weight === 'exact' ? 1n : 999n;
+  const wDen = weight === 'exact' ? BigInt(k) : 1000n * BigInt(k);
+  let total: Rat = { n: 0n, d: 1n };
+  for (let i = 0; i < UNSUR_COUNT; i++) if (t.counts[i] > 0) total = ratAdd(total, { n: BigInt(t.sums[i]), d: BigInt(t.counts[i]) });
+  const value: Rat = { n: total.n * wNum * 25n, d: total.d * wDen };
+  return { ikm: ratToNumber(value), hundredths: hundredthsHalfUp(value) };
+}
+
 /**
  * A finished group: the scalar figures are kept, the unsur detail is made when read. A plain
  * object, as the results always were: code that copies plain data (reports/anonymize.ts) still
  * copies it, reading `unsur` like any other property.
  */
-function finalize(t: IkmTally, opts: IkmOptions): IkmResult {
+function finalize(t: IkmTally, opts: IkmOptions, known?: IkmFigures | null): IkmResult {
   const weight = opts.weight;
   if (weight !== 'exact' && weight !== 'permen') throw new RangeError(`unknown ikm weight: ${String(weight)}`);
   const answered: number[] = [];
   for (let i = 0; i < UNSUR_COUNT; i++) if (t.counts[i] > 0) answered.push(i);
   const k = answered.length;
-  // Weight per answered unsur as an exact ratio. permen prints 0,111 (= 111/1000) for nine unsur.
-  const wNum = weight === 'exact' ? 1n : 999n;
-  const wDen = weight === 'exact' ? BigInt(k) : 1000n * BigInt(k);
 
   let ikm: number | null = null;
   let ikmRounded: number | null = null;
   let mutu: Mutu | null = null;
   let weakest: UnsurKey | null = null;
-  if (k > 0) {
-    let total: Rat = { n: 0n, d: 1n };
-    for (const i of answered) total = ratAdd(total, { n: BigInt(t.sums[i]), d: BigInt(t.counts[i]) });
-    const value: Rat = { n: total.n * wNum * 25n, d: total.d * wDen };
-    const h = hundredthsHalfUp(value);
-    ikm = ratToNumber(value);
+  const figures = known === undefined ? ikmFigures(t, weight) : known;
+  if (figures !== null) {
+    const h = figures.hundredths;
+    ikm = figures.ikm;
     ikmRounded = h / 100;
     mutu = mutuFromHundredths(h);
     let w = answered[0];
@@ -551,20 +583,6 @@ function unpackTally(p: PackedTallies, at: number): IkmTally {
   return t;
 }
 
-/** Index of `key` in `keys` sorted by `cmp`, or −1. */
-function sortedIndexOf(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid]!;
-    if (k === key) return mid;
-    if (k < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** A copy of packed tallies in key order (its own buffer: `p`'s, often a worker's, is not kept). */
 function sortedByKey(p: PackedTallies): PackedTallies {
   const order = p.keys.map((_, i) => i).sort((a, b) => cmp(p.keys[a]!, p.keys[b]!));
@@ -583,12 +601,92 @@ function sortedByKey(p: PackedTallies): PackedTallies {
  * Results by key made when read from packed tallies (sorted by key here, like finalizeSorted):
  * the same figures as finalizing each tally once, without keeping a result per group.
  */
+/** What deciding whether a group's result is used takes, without making the result. */
+export interface GroupCounts {
+  readonly respondents: number;
+  /** Whether any unsur has an answer (the result's `ikm` is not null). */
+  readonly answered: boolean;
+  /** The result's `complaints.total`. */
+  readonly complaintTotal: number;
+  /** The result's `complaints` (made only for a group with complaints) and `lowAnswers`. */
+  readonly complaints: ComplaintSummary;
+  readonly lowAnswers: number;
+}
+
+/** Results made when read from packed tallies, whose counts can be read without making them. */
+class PackedResultMap extends ComputedMap<string, IkmResult> {
+  // Private fields, as ComputedMap's: a comparison of two maps sees their entries only.
+  readonly #index: ReadonlyMap<string, number>;
+  readonly #tallies: PackedTallies;
+
+  constructor(
+    compute: (key: string) => IkmResult,
+    find: (key: string) => IkmResult | undefined,
+    index: ReadonlyMap<string, number>,
+    tallies: PackedTallies,
+  ) {
+    super({ size: index.size, has: (key) => index.has(key), keys: () => index.keys() }, compute, find);
+    this.#index = index;
+    this.#tallies = tallies;
+  }
+
+  counts(key: string): GroupCounts | undefined {
+    const at = this.#index.get(key);
+    if (at === undefined) return undefined;
+    const c = this.#tallies.counters;
+    const base = at * TALLY_WIDTH;
+    let answered = false;
+    for (let i = 0; i < UNSUR_COUNT; i++) if (c[base + 2 + UNSUR_COUNT + i]! > 0) answered = true;
+    let complaintTotal = 0;
+    for (const k of this.#tallies.complaints.get(at) ?? []) complaintTotal += k.count;
+    // The summary as finalize makes it, from the tally (few groups have complaints).
+    const complaints = complaintTotal === 0 ? NO_COMPLAINTS : unpackTally(this.#tallies, at).complaintSummary();
+    return { respondents: c[base]!, answered, complaintTotal, complaints, lowAnswers: c[base + 1]! };
+  }
+}
+
+/** GroupCounts of `results.get(key)`; for packed results without making the result. */
+export function groupCounts(results: ReadonlyMap<string, IkmResult>, key: string): GroupCounts | undefined {
+  if (results instanceof PackedResultMap) return results.counts(key);
+  const r = results.get(key);
+  return r === undefined
+    ? undefined
+    : { respondents: r.respondents, answered: r.ikm !== null, complaintTotal: r.complaints.total, complaints: r.complaints, lowAnswers: r.lowAnswers };
+}
+
 function packedResults(p: PackedTallies, opts: IkmOptions): ReadonlyMap<string, IkmResult> {
-  const sorted = sortedByKey(p);
-  const keys = sorted.keys;
-  return new ComputedMap<string, IkmResult>(
-    { size: keys.length, has: (key) => sortedIndexOf(keys, key) >= 0, keys: () => keys },
-    (key) => finalize(unpackTally(sorted, sortedIndexOf(keys, key)), opts),
+  const { keys, counters, complaints } = sortedByKey(p);
+  // Index of each key, in key order (the map's order): a run looks up every employee's NIP here
+  // several times and many miss, which a hash lookup answers faster than a binary search over
+  // tens of thousands of NIP strings. It replaces the sorted key list (`tallies` keeps none).
+  const index = new Map<string, number>();
+  keys.forEach((k, i) => index.set(k, i));
+  const tallies: PackedTallies = { keys: [], counters, complaints };
+  // A run reads an officer's result several times (the score, training, the reports): the exact
+  // part of finalizing it (ikmFigures, BigInt arithmetic) is kept once made, two numbers a group:
+  // [ikm, hundredths], hundredths NaN while not made yet, −1 when the group has no answer.
+  const figures = new Float64Array(keys.length * 2).fill(NaN);
+  const resultAt = (at: number): IkmResult => {
+    const t = unpackTally(tallies, at);
+    let known: IkmFigures | null;
+    const h = figures[at * 2 + 1]!;
+    if (Number.isNaN(h)) {
+      known = ikmFigures(t, opts.weight);
+      figures[at * 2] = known?.ikm ?? NaN;
+      figures[at * 2 + 1] = known?.hundredths ?? -1;
+    } else {
+      known = h < 0 ? null : { ikm: figures[at * 2]!, hundredths: h };
+    }
+    return finalize(t, opts, known);
+  };
+  return new PackedResultMap(
+    (key) => resultAt(index.get(key)!),
+    (key) => {
+      const at = index.get(key);
+      return at === undefined ? undefined : resultAt(at);
+    },
+    index,
+    tallies,
   );
 }
 

@@ -4,7 +4,7 @@ import type { Lang } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { CellPlace } from '../domain/place.js';
 import type { Period } from '../domain/period.js';
-import { attributionsOf } from '../engine/feedback-attribution.js';
+import { attributionsOf, explainAttribution } from '../engine/feedback-attribution.js';
 import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
 import { IkmGrouper, IkmTally } from '../engine/ikm.js';
 import type { IkmResult, IkmWeight } from '../engine/ikm.js';
@@ -256,7 +256,7 @@ export function satisfactionExplainer(report: FeedbackReport, lang: Lang): Stage
     explain(explanation, result) {
       const a = report.employees.get(result.employee.nip);
       if (!a) return;
-      const step = { step: 'satisfaction', text: a.explanation[lang], value: a.ikmRounded };
+      const step = { step: 'satisfaction', text: explainAttribution(a, lang), value: a.ikmRounded };
       const at = explanation.findIndex((s) => s.step === 'aspect');
       if (at < 0) explanation.push(step);
       else explanation.splice(at, 0, step);

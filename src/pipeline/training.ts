@@ -154,7 +154,10 @@ export function unsurByNip(report: FeedbackReport | null | undefined): ReadonlyM
   if (!report) return new Map();
   const attributions = report.employees;
   const cache = new UnsurInputCache();
-  return new ComputedMap(attributions, (nip) => unsurForTraining(attributions.get(nip)!, cache));
+  return new ComputedMap(attributions, (nip) => unsurForTraining(attributions.get(nip)!, cache), (nip) => {
+    const a = attributions.get(nip);
+    return a === undefined ? undefined : unsurForTraining(a, cache);
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { explainAttribution } from '../engine/feedback-attribution.js';
 import type { IkmResult, IkmWeight, UnsurKey } from '../engine/ikm.js';
 import type { FeedbackReport } from '../pipeline/feedback-stage.js';
 import type { RunResult } from '../pipeline/types.js';
@@ -156,7 +157,7 @@ export function streamedFeedbackDocument(f: FeedbackReport, lang: 'id' | 'en'): 
           officerComplaints: a.complaints.total,
           officerLowAnswers: a.complaints.lowAnswers,
           basisComplaints: a.basisComplaints.total,
-          explanation: a.explanation[lang],
+          explanation: explainAttribution(a, lang),
         };
       }
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersByKey, computeIkm, groupIkm, mutuOf, poolIkm, UNSUR_KEYS } from '../../src/engine/ikm.ts';
+import { answersByKey, computeIkm, groupIkm, IkmTally, mutuOf, poolIkm, UNSUR_KEYS } from '../../src/engine/ikm.ts';
 import type { Answer } from '../../src/engine/ikm.ts';
 import { resp, uniform, withTotal } from './ikm-fixtures.ts';
 
@@ -145,6 +145,25 @@ describe('band edges decided exactly on the rational IKM', () => {
     // U1 sum = 3n + fours; n = 2500: 7500 + 1331 = 8831
     expect(mk(1331, 2500)).toMatchObject({ convertedRounded: 88.31, mutu: { code: 'A' } });
     expect(mk(1330, 2500)).toMatchObject({ convertedRounded: 88.3, mutu: { code: 'B' } });
+  });
+
+  it('unsur converted values are exact half-up hundredths of 25·sum/n, for small and huge tallies', () => {
+    // A tally of (sum, n) in U1 only, written as IkmTally.readFrom reads it.
+    const tally = (sum: number, n: number): IkmTally => {
+      const c = new Float64Array(2 + 2 * 9);
+      c[0] = n;
+      c[2] = sum;
+      c[2 + 9] = n;
+      return IkmTally.readFrom(c, 0);
+    };
+    const expected = (sum: number, n: number): number => Number((5000n * BigInt(sum) + BigInt(n)) / (2n * BigInt(n))) / 100;
+    const cases: [number, number][] = [
+      [1, 1], [7, 2], [8831, 2500], [8830, 2500], [13, 8], [11, 200], [3, 40], [1, 400], [1, 3],
+      // Near and past 2^53 / 5000, where the whole-number path gives way to rationals.
+      [1_801_439_850_948, 450_359_962_737], [1_801_439_850_949, 450_359_962_737], [3_999_999_999_999, 1_000_000_000_001],
+    ];
+    for (let n = 1; n <= 60; n++) for (let sum = n; sum <= 4 * n; sum++) cases.push([sum, n]);
+    for (const [sum, n] of cases) expect([sum, n, tally(sum, n).result(EXACT).unsur[0]!.convertedRounded]).toEqual([sum, n, expected(sum, n)]);
   });
 });
 

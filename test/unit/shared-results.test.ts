@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BERAKHLAK_KEYS, rateBehaviour, ratingFromMean, type BehaviourRow } from '../../src/engine/behaviour.ts';
-import { attributeAllFeedback, attributionsOf } from '../../src/engine/feedback-attribution.ts';
-import { computeIkm, groupIkm, NO_COMPLAINTS, poolIkm, UNSUR_KEYS } from '../../src/engine/ikm.ts';
+import { attributeAllFeedback, attributionsOf, basisComplaintTotal, explainAttribution } from '../../src/engine/feedback-attribution.ts';
+import { computeIkm, groupCounts, groupIkm, NO_COMPLAINTS, poolIkm, UNSUR_KEYS } from '../../src/engine/ikm.ts';
 import { findGaps, recommendTraining, type TrainingProgram } from '../../src/engine/training.ts';
 import { behaviourForTraining, TextIntern, trainingItems, unsurByNip } from '../../src/pipeline/training.ts';
 import type { FeedbackReport } from '../../src/pipeline/feedback-stage.ts';
@@ -212,6 +212,33 @@ describe('results made when read (nothing kept per employee or officer)', () => 
     expect(lazy.get('199001012015032001')!.services).toBe(lazy.get('198507152010011002')!.services);
     expect(lazy.get('000')).toBeUndefined();
     expect(() => attributionsOf(employees, groups, { ...OPTS, minRespondentsOfficer: 0 })).toThrow(RangeError);
+  });
+
+  it('basisComplaintTotal, groupCounts and explainAttribution: what the attribution says, without making it', () => {
+    // minRespondentsOfficer 4: the officer with the complaint is on their own IKM (basis officer, 1 complaint).
+    for (const min of [4, 30]) {
+      const lazy = attributionsOf(employees, groups, { ...OPTS, minRespondentsOfficer: min });
+      for (const [nip, a] of lazy) {
+        expect([nip, basisComplaintTotal(lazy, nip)]).toEqual([nip, a.basisComplaints.total]);
+        expect(explainAttribution(a, 'id')).toBe(a.explanation.id);
+        expect(explainAttribution(a, 'en')).toBe(a.explanation.en);
+      }
+      // A plain copy (reports/anonymize.ts) is read as it is.
+      const copy = new Map([...lazy].map(([nip, a]) => [nip, { ...a, explanation: { id: 'x', en: 'y' } }]));
+      expect(explainAttribution(copy.get('199001012015032001')!, 'en')).toBe('y');
+      expect(basisComplaintTotal(copy, '199001012015032001')).toBe(lazy.get('199001012015032001')!.basisComplaints.total);
+      expect(basisComplaintTotal(lazy, '000')).toBeUndefined();
+    }
+    expect(attributionsOf(employees, groups, { ...OPTS, minRespondentsOfficer: 4 }).get('199001012015032001')!.basis).toBe('officer');
+    expect(basisComplaintTotal(attributionsOf(employees, groups, { ...OPTS, minRespondentsOfficer: 4 }), '199001012015032001')).toBe(1);
+    for (const nip of [...groups.byOfficer.keys(), '000']) {
+      const r = groups.byOfficer.get(nip);
+      const want = r === undefined
+        ? undefined
+        : { respondents: r.respondents, answered: r.ikm !== null, complaintTotal: r.complaints.total, complaints: r.complaints, lowAnswers: r.lowAnswers };
+      expect(groupCounts(groups.byOfficer, nip)).toEqual(want);
+      expect(groupCounts(new Map(groups.byOfficer), nip)).toEqual(want);
+    }
   });
 
   it('the survey unsur for training of an officer basis is the officer’s own, read again the same', () => {

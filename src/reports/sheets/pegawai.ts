@@ -1,5 +1,6 @@
 import type { Lang, Text } from '../../domain/i18n.js';
 import { predikatLabel, ratingLabel, type Predikat, type Rating } from '../../domain/ratings.js';
+import { basisComplaintTotal } from '../../engine/feedback-attribution.js';
 import type { RunResult } from '../../pipeline/types.js';
 import { roundForReport, sortedEmployees } from '../common.js';
 import { leadingCells, leadingColumns, statusCells, statusColumns } from './pegawai-common.js';
@@ -63,7 +64,8 @@ export function buildPegawai(run: RunResult, lang: Lang): SheetContent {
       e.predikat === null ? null : predikatCell(e.predikat),
       roundForReport(e.satisfaction?.ikm ?? null),
       // Complaints in the responses the employee's IKM comes from (officer, services or unit).
-      e.satisfaction === null ? null : (feedback?.get(e.employee.nip)?.basisComplaints.total ?? null),
+      // (Read without making the whole attribution: basisComplaintTotal.)
+      e.satisfaction === null || feedback === undefined ? null : (basisComplaintTotal(feedback, e.employee.nip) ?? null),
       ...statusCells(e, lang),
       e.training === null ? null : e.training.length,
     );
