@@ -3,7 +3,7 @@ import { formatNumber } from '../domain/exact.js';
 import type { SatisfactionSummary } from './types.js';
 import { ComputedMap } from './computed-map.js';
 import { groupCounts, NO_COMPLAINTS, poolIkm, UNSUR_KEYS } from './ikm.js';
-import type { ComplaintCount, ComplaintSummary, IkmGroups, IkmOptions, IkmResult, Mutu } from './ikm.js';
+import type { ComplaintCount, ComplaintSummary, GroupCounts, IkmGroups, IkmOptions, IkmResult, Mutu } from './ikm.js';
 
 /**
  * Which citizen-satisfaction figure an employee's kepuasan-masyarakat aspect uses (SPEC §3.2):
@@ -212,6 +212,28 @@ function checkedMinRespondents(opts: AttributionOptions): number {
   return min;
 }
 
+/** What an employee's IKM is taken from (SPEC §4): their own as an officer, else their services', else their unit's. */
+interface BasisDecision {
+  /** The counts of the responses naming the employee as officer; null when none does. */
+  officer: GroupCounts | null;
+  served: ServicesOfEmployee;
+  unitResult: IkmResult | null;
+  basis: SatisfactionBasis | null;
+}
+
+/** The basis, decided from the officer's counts (no officer result is made for it). */
+function decideBasis(employee: FeedbackEmployee, groups: IkmGroups, min: number, ikmOpts: IkmOptions, cache: AttributionCache): BasisDecision {
+  const officer = groupCounts(groups.byOfficer, employee.nip) ?? null;
+  const served = servedBy(employee, groups, ikmOpts, cache);
+  const unitResult = groups.byUnit.get(employee.unit) ?? null;
+  const basis: SatisfactionBasis | null =
+    officer !== null && officer.respondents >= min && officer.answered ? 'officer'
+      : served.result !== null && served.result.ikm !== null ? 'service'
+        : unitResult !== null && unitResult.ikm !== null ? 'unit'
+          : null;
+  return { officer, served, unitResult, basis };
+}
+
 /** The employee's services (each once) in their unit, from the cache. */
 function servedBy(employee: FeedbackEmployee, groups: IkmGroups, opts: IkmOptions, cache: AttributionCache): ServicesOfEmployee {
   // Most employees serve one service or none: nothing to remove then.
@@ -229,25 +251,11 @@ export function attributeFeedback(
   const min = checkedMinRespondents(opts);
   const ikmOpts: IkmOptions = { weight: opts.weight };
 
-  // The officer's counts decide; their result is made only when it is used (an officer's own IKM).
-  const officer = groupCounts(groups.byOfficer, employee.nip) ?? null;
+  const { officer, served, unitResult, basis } = decideBasis(employee, groups, min, ikmOpts, cache);
   const officerN = officer?.respondents ?? 0;
-  const served = servedBy(employee, groups, ikmOpts, cache);
-  const serviceResult = served.result;
-  const unitResult = groups.byUnit.get(employee.unit) ?? null;
-
-  let basis: SatisfactionBasis | null = null;
-  let result: IkmResult | null = null;
-  if (officer !== null && officerN >= min && officer.answered) {
-    basis = 'officer';
-    result = groups.byOfficer.get(employee.nip)!;
-  } else if (serviceResult !== null && serviceResult.ikm !== null) {
-    basis = 'service';
-    result = serviceResult;
-  } else if (unitResult !== null && unitResult.ikm !== null) {
-    basis = 'unit';
-    result = unitResult;
-  }
+  // The officer's result is made only when it is used (an officer's own IKM).
+  const result: IkmResult | null =
+    basis === 'officer' ? groups.byOfficer.get(employee.nip)! : basis === 'service' ? served.result : basis === 'unit' ? unitResult : null;
 
   // An officer is named in one employee's attribution only: their complaints are not shared.
   const complaints: NamedComplaints = officer === null ? NOT_NAMED : {
@@ -309,18 +317,15 @@ class AttributionMap extends ComputedMap<string, FeedbackAttribution> {
     this.#cache = cache;
   }
 
-  /** `get(nip)?.basisComplaints.total`, deciding the basis as attributeFeedback does from counts alone. */
+  /** `get(nip)?.basisComplaints.total`, from the basis attributeFeedback decides, without making the attribution. */
   basisComplaintTotal(nip: string): number | undefined {
     const employee = this.#employees.get(nip);
     if (employee === undefined) return undefined;
-    const groups = this.#groups;
     const opts = this.#opts;
-    const officer = groupCounts(groups.byOfficer, nip);
-    if (officer !== undefined && officer.respondents >= opts.minRespondentsOfficer && officer.answered) return officer.complaintTotal;
-    const served = servedBy(employee, groups, { weight: opts.weight }, this.#cache);
-    if (served.result !== null && served.result.ikm !== null) return served.result.complaints.total;
-    const unitResult = groups.byUnit.get(employee.unit) ?? null;
-    if (unitResult !== null && unitResult.ikm !== null) return unitResult.complaints.total;
+    const d = decideBasis(employee, this.#groups, opts.minRespondentsOfficer, { weight: opts.weight }, this.#cache);
+    if (d.basis === 'officer') return d.officer!.complaintTotal;
+    if (d.basis === 'service') return d.served.result!.complaints.total;
+    if (d.basis === 'unit') return d.unitResult!.complaints.total;
     return NO_COMPLAINTS.total;
   }
 }

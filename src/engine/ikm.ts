@@ -597,10 +597,6 @@ function sortedByKey(p: PackedTallies): PackedTallies {
   return { keys, counters, complaints };
 }
 
-/**
- * Results by key made when read from packed tallies (sorted by key here, like finalizeSorted):
- * the same figures as finalizing each tally once, without keeping a result per group.
- */
 /** What deciding whether a group's result is used takes, without making the result. */
 export interface GroupCounts {
   readonly respondents: number;
@@ -654,6 +650,10 @@ export function groupCounts(results: ReadonlyMap<string, IkmResult>, key: string
     : { respondents: r.respondents, answered: r.ikm !== null, complaintTotal: r.complaints.total, complaints: r.complaints, lowAnswers: r.lowAnswers };
 }
 
+/**
+ * Results by key made when read from packed tallies (sorted by key here, like finalizeSorted):
+ * the same figures as finalizing each tally once, without keeping a result per group.
+ */
 function packedResults(p: PackedTallies, opts: IkmOptions): ReadonlyMap<string, IkmResult> {
   const { keys, counters, complaints } = sortedByKey(p);
   // Index of each key, in key order (the map's order): a run looks up every employee's NIP here
