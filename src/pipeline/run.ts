@@ -19,7 +19,7 @@ import { TOOL } from '../version.js';
 import { applyUnitIkm, satisfactionExplainer, startFeedbackStage } from './feedback-stage.js';
 import { runTrainingStage, unsurByNip } from './training.js';
 import { runEkinerjaStage } from './ekinerja-stage.js';
-import { checkHeapFor } from './memory.js';
+import { applyHeapGrowthFor, checkHeapFor } from './memory.js';
 import type { InputFileInfo, RunResult, UnitResult } from './types.js';
 
 export interface RunInput {
@@ -82,6 +82,8 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   record('pegawai', rosterTable, roster.counts);
   // A roster too large for this process's heap stops here, not minutes later at V8's limit.
   checkHeapFor(roster.employees.size, lang);
+  // Memory for time: V8's own heap growth when the roster leaves the heap ample room, bounded above.
+  applyHeapGrowthFor(roster.employees.size);
 
   // The survey files are read meanwhile: on the second core when they are large (feedback-stage.ts).
   const survey = startFeedbackStage({ workspace, config, period, lang, employees: roster.employees });

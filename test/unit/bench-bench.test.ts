@@ -146,6 +146,6 @@ describe('launcherNodeOptions', () => {
   });
   it("is what the project's launcher asks for", () => {
     const bin = fileURLToPath(new URL('../../bin/appraise.js', import.meta.url));
-    expect(launcherNodeOptions(bin)).toEqual(['--max-semi-space-size=64', '--heap-growing-percent=50']);
+    expect(launcherNodeOptions(bin)).toEqual(['--max-semi-space-size=64']);
   });
 });
