@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { ByteWriter } from '../io/byte-writer.js';
+import { compact, JsonOut } from './json-out.js';
 import { WriteDigest, type FileDigest } from '../io/file-digest.js';
 import type { Regime } from '../config/schema.js';
 import type { Severity } from '../domain/issues.js';
@@ -183,7 +184,7 @@ function indicatorDocument(r: IndicatorResult): IndicatorDocument {
  */
 interface EmployeeField<K extends keyof EmployeeDocument> {
   value(e: EmployeeResult, run: RunResult): EmployeeDocument[K];
-  write?(out: JsonOut, e: EmployeeResult, run: RunResult): void;
+  write?(out: JsonOut, e: EmployeeResult, run: RunResult, aspectKeys: AspectKeys): void;
 }
 
 /**
@@ -204,11 +205,10 @@ const EMPLOYEE_FIELDS: { [K in keyof EmployeeDocument]: EmployeeField<K> } = {
   },
   aspects: {
     value: (e, run) => aspectsMap(run, e),
-    write: (out, e, run) => {
+    write: (out, e, run, keys) => {
       // The configured keys in their order, each with its aspect's score (the last of that key,
       // as aspectsMap's Map keeps). An aspect outside the config, or keys JavaScript would
       // order otherwise (integer-like ones), take the general path.
-      const keys = out.aspectKeys(run);
       const aspects = e.aspects;
       if (keys === null || !aspects.every((a) => keys.has(a.key))) return out.value(aspectsMap(run, e));
       let first = true;
@@ -353,12 +353,27 @@ const EMPLOYEE_KEYS = Object.keys(EMPLOYEE_FIELDS) as (keyof EmployeeDocument)[]
 /** `{"nip":`, `,"name":`, …: each key's bytes with the separator before it. */
 const EMPLOYEE_KEY_BYTES = EMPLOYEE_KEYS.map((k, i) => Buffer.from(`${i === 0 ? '{' : ','}${JSON.stringify(k)}:`));
 
+/**
+ * The configured aspect keys (in order) with their `"key":` bytes; null when JavaScript would not
+ * keep them in that order or once each (aspectsMap then writes the aspects). Made once per file.
+ */
+type AspectKeys = Map<string, Buffer> | null;
+
+function aspectKeysOf(run: RunResult): AspectKeys {
+  const keys = new Map<string, Buffer>();
+  for (const a of run.config.aspects) {
+    if (keys.has(a.key) || /^(0|[1-9][0-9]*)$/.test(a.key) || a.key === '__proto__') return null;
+    keys.set(a.key, Buffer.from(`${JSON.stringify(a.key)}:`));
+  }
+  return keys;
+}
+
 /** An employee's line: the bytes of compact(employeeDocument(run, e)). */
-function writeEmployee(out: JsonOut, run: RunResult, e: EmployeeResult): void {
+function writeEmployee(out: JsonOut, run: RunResult, e: EmployeeResult, aspectKeys: AspectKeys): void {
   for (let i = 0; i < EMPLOYEE_KEYS.length; i++) {
     out.w.bytes(EMPLOYEE_KEY_BYTES[i]!);
     const field = EMPLOYEE_FIELDS[EMPLOYEE_KEYS[i]!] as EmployeeField<keyof EmployeeDocument>;
-    if (field.write !== undefined) field.write(out, e, run);
+    if (field.write !== undefined) field.write(out, e, run, aspectKeys);
     else out.value(field.value(e, run));
   }
   out.w.byte(125);
@@ -375,9 +390,10 @@ export function employeeLinesForTest(run: RunResult): { nip: string; written: st
     release();
   });
   const out = new JsonOut(w);
+  const aspectKeys = aspectKeysOf(run);
   return sortedEmployees(run).map((e) => {
     const start = w.length;
-    writeEmployee(out, run, e);
+    writeEmployee(out, run, e, aspectKeys);
     const written = w.copy(start).toString('utf8');
     w.truncate(start);
     return { nip: e.employee.nip, written, document: compact(employeeDocument(run, e)) };
@@ -388,79 +404,6 @@ function employeeDocument(run: RunResult, e: EmployeeResult): EmployeeDocument {
   const doc = {} as Record<keyof EmployeeDocument, unknown>;
   for (const key of EMPLOYEE_KEYS) doc[key] = EMPLOYEE_FIELDS[key].value(e, run);
   return doc as EmployeeDocument;
-}
-
-/** Bytes of shared frozen objects' JSON kept by one writer: bounded, so a run with many distinct ones keeps only the first. */
-const SHARED_TEXT_BYTES = 16 << 20;
-
-/**
- * JSON written straight into a ByteWriter, byte for byte as JSON.stringify writes the same values.
- * One per file: the texts it keeps (`shared`) go with it, keyed weakly by frozen objects only, so
- * no text can go stale and nothing outlives the file.
- */
-class JsonOut {
-  private readonly texts = new WeakMap<object, Buffer>();
-  private textRoom = SHARED_TEXT_BYTES;
-  private keysOf: { run: RunResult; keys: Map<string, Buffer> | null } | null = null;
-
-  constructor(readonly w: ByteWriter) {}
-
-  /** A string or null. */
-  str(s: string | null): void {
-    if (s === null) this.w.ascii('null');
-    else this.w.json(s);
-  }
-
-  /** A number or null (JSON.stringify writes a non-finite number as null). */
-  num(n: number | null): void {
-    if (n === null || !Number.isFinite(n)) this.w.ascii('null');
-    else this.w.number(n);
-  }
-
-  /** Any value, through JSON.stringify. */
-  value(v: unknown): void {
-    this.w.utf8(compact(v));
-  }
-
-  list<T>(items: readonly T[], write: (item: T) => void): void {
-    if (items.length === 0) return this.w.ascii('[]');
-    for (let i = 0; i < items.length; i++) {
-      this.w.byte(i === 0 ? 91 : 44);
-      write(items[i]!);
-    }
-    this.w.byte(93);
-  }
-
-  /** `doc(obj)`'s JSON; its bytes are kept for the next time when `obj` is frozen and the budget allows. */
-  shared<T extends object>(obj: T, doc: (obj: T) => unknown): void {
-    const known = this.texts.get(obj);
-    if (known !== undefined) return this.w.bytes(known);
-    const start = this.w.length;
-    this.value(doc(obj));
-    if (this.textRoom > 0 && Object.isFrozen(obj)) {
-      const text = this.w.copy(start);
-      this.textRoom -= text.length;
-      this.texts.set(obj, text);
-    }
-  }
-
-  /**
-   * The configured aspect keys (in order) with their `"key":` bytes; null when JavaScript would
-   * not keep them in that order or once each (aspectsMap then writes them).
-   */
-  aspectKeys(run: RunResult): Map<string, Buffer> | null {
-    if (this.keysOf?.run === run) return this.keysOf.keys;
-    let keys: Map<string, Buffer> | null = new Map();
-    for (const a of run.config.aspects) {
-      if (keys.has(a.key) || /^(0|[1-9][0-9]*)$/.test(a.key) || a.key === '__proto__') {
-        keys = null;
-        break;
-      }
-      keys.set(a.key, Buffer.from(`${JSON.stringify(a.key)}:`));
-    }
-    this.keysOf = { run, keys };
-    return keys;
-  }
 }
 
 /** In PREDIKATS order, whatever order the engine filled them in. */
@@ -529,14 +472,29 @@ function resultsParts(
  * readable with grep and a pager; any JSON parser reads it as before.
  */
 export function serializeResults(doc: ResultsDocument): string {
-  return `${[...formatPieces(doc, 0)].join('')}\n`;
+  return `${[...formatPieces(doc, 0, null)].join('')}\n`;
 }
 
 /** Deepest level whose objects get one key per line; arrays get one element per line one level deeper. */
 const KEYED_DEPTH = 1;
 
-/** The text of `value` at `depth`, in pieces of at most one array element or one key each. */
-function* formatPieces(value: unknown, depth: number): Generator<string> {
+/**
+ * The text of `value` at `depth`, in pieces of at most one array element or one key each. Given
+ * `out` (the file's writer), a LazyList's elements are written into it straight (LazyList.write,
+ * the same bytes), each followed by an empty piece, so that the caller may flush between them.
+ */
+function* formatPieces(value: unknown, depth: number, out: JsonOut | null): Generator<string> {
+  if (out !== null && value instanceof LazyList && depth <= KEYED_DEPTH + 1) {
+    const head = Buffer.from(`[\n${'  '.repeat(depth + 1)}`);
+    const next = Buffer.from(`,\n${'  '.repeat(depth + 1)}`);
+    let i = 0;
+    for (const source of value.sources()) {
+      out.w.bytes(i++ === 0 ? head : next);
+      value.write(out, source);
+      yield '';
+    }
+    return yield i === 0 ? '[]' : `\n${'  '.repeat(depth)}]`;
+  }
   if ((Array.isArray(value) || value instanceof LazyList) && depth <= KEYED_DEPTH + 1) {
     const pad = '  '.repeat(depth + 1);
     let i = 0;
@@ -551,16 +509,11 @@ function* formatPieces(value: unknown, depth: number): Generator<string> {
     for (let i = 0; i < entries.length; i++) {
       const [k, v] = entries[i]!;
       yield `${i === 0 ? '{\n' : ',\n'}${pad}${JSON.stringify(k)}: `;
-      yield* formatPieces(v, depth + 1);
+      yield* formatPieces(v, depth + 1, out);
     }
     return yield `\n${'  '.repeat(depth)}}`;
   }
   yield compact(value);
-}
-
-/** JSON.stringify, with `null` for what it would leave out (as inside an array). */
-function compact(value: unknown): string {
-  return JSON.stringify(value) ?? 'null';
 }
 
 /** The keys JSON.stringify writes: undefined and functions are left out. */
@@ -599,10 +552,11 @@ export async function writeResultsJson(run: RunResult, path: string): Promise<Fi
       w.ascii(`${first ? '{\n' : ',\n'}  "employees": `);
       first = false;
       const employees = sortedEmployees(run);
+      const aspectKeys = aspectKeysOf(run);
       if (employees.length === 0) w.ascii('[]');
       for (let at = 0; at < employees.length; at++) {
         w.ascii(at === 0 ? '[\n    ' : ',\n    ');
-        writeEmployee(out, run, employees[at]!);
+        writeEmployee(out, run, employees[at]!, aspectKeys);
         if (w.full) await w.flush();
       }
       if (employees.length > 0) w.ascii('\n  ]');
@@ -612,7 +566,7 @@ export async function writeResultsJson(run: RunResult, path: string): Promise<Fi
     if (value === undefined || typeof value === 'function') continue; // as JSON.stringify does
     w.utf8(`${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
     first = false;
-    for (const piece of formatPieces(value, 1)) {
+    for (const piece of formatPieces(value, 1, out)) {
       w.utf8(piece);
       if (w.full) await w.flush();
     }

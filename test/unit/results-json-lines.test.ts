@@ -5,6 +5,10 @@ import { parsePeriod } from '../../src/domain/period.js';
 import type { EmployeeResult, IndicatorResult, TrainingItem } from '../../src/engine/types.js';
 import { computeRun } from '../../src/pipeline/run.js';
 import type { RunResult } from '../../src/pipeline/types.js';
+import { ByteWriter } from '../../src/io/byte-writer.js';
+import type { FeedbackOfficerReport } from '../../src/pipeline/feedback-stage.js';
+import { LazyList, streamedFeedbackDocument } from '../../src/reports/feedback-json.js';
+import { compact, JsonOut } from '../../src/reports/json-out.js';
 import { buildResultsDocument, employeeLinesForTest } from '../../src/reports/results-json.js';
 import { fixtureRun } from './reports-fixture.js';
 
@@ -115,5 +119,58 @@ describe('hasil JSON: each employee line written straight = compact(employeeDocu
     expectSameLines({ ...run, config: { ...run.config, aspects } });
     expectSameLines({ ...run, config: { ...run.config, aspects: [...run.config.aspects, run.config.aspects[0]!] } });
     expectSameLines({ ...run, config: { ...run.config, aspects: [] } });
+  });
+});
+
+/** Each element of a LazyList as its writer writes it, beside compact(element). */
+function listLines<T, S>(list: LazyList<T, S>): { written: string; document: string }[] {
+  const w = new ByteWriter(async (_chunk, release) => release());
+  const out = new JsonOut(w);
+  const docs = [...list].map((d) => compact(d));
+  return [...list.sources()].map((s, i) => {
+    const start = w.length;
+    list.write(out, s);
+    const written = w.copy(start).toString('utf8');
+    w.truncate(start);
+    return { written, document: docs[i]! };
+  });
+}
+
+/** A copy of `o` with some keys changed (its getters kept). */
+function changed<T extends object>(o: T, changes: Record<string, unknown>): T {
+  const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(o);
+  for (const [k, v] of Object.entries(changes)) descriptors[k] = { value: v, enumerable: true, writable: true, configurable: true };
+  return Object.create(Object.getPrototypeOf(o) as object, descriptors) as T;
+}
+
+describe('hasil JSON: feedback officers and employees written straight = compact(element)', () => {
+  it('on Sinabang, in both languages, and with officers changed to reach the other branches', async () => {
+    const run = await exampleRun('sinabang');
+    const f = run.feedback!;
+    const officers: FeedbackOfficerReport[] = [...f.officers];
+    for (const o of f.officers.slice(0, 5)) {
+      const r = o.result;
+      officers.push(changed(o, { key: `${o.key}${AWKWARD}`, name: null, unit: null, ownIkmUsed: !o.ownIkmUsed }));
+      officers.push(changed(o, {
+        name: AWKWARD,
+        result: changed(r, {
+          ikmRounded: null,
+          mutu: null,
+          weakest: null,
+          missingUnsur: ['U1', 'U9'],
+          unsur: r.unsur.map((u) => changed(u, { nrr: null, convertedRounded: null, mutu: null, label: { id: AWKWARD, en: 'x' } })),
+          complaints: { total: 3, byCategory: [{ category: null, label: { id: AWKWARD, en: 'Other' }, count: 2 }, { category: 'a', label: { id: 'A', en: 'A' }, count: 1 }] },
+        }),
+      }));
+    }
+    for (const lang of ['id', 'en'] as const) {
+      const doc = streamedFeedbackDocument({ ...f, officers }, lang);
+      const o = listLines(doc.officers);
+      const e = listLines(doc.employees);
+      expect(o.length).toBe(officers.length);
+      expect(e.length).toBe(f.employees.size);
+      for (const l of [...o, ...e]) expect(l.written).toBe(l.document);
+      expect(e.some((l) => l.document.includes('"services":[{'))).toBe(true);
+    }
   });
 });
