@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { ByteWriter } from '../io/byte-writer.js';
-import { compact, JsonOut } from './json-out.js';
 import { WriteDigest, type FileDigest } from '../io/file-digest.js';
 import type { Regime } from '../config/schema.js';
 import type { Severity } from '../domain/issues.js';
@@ -12,15 +11,16 @@ import type {
   AspectResult,
   CapaianStatus,
   EmployeeResult,
-  IndicatorResult,
   EmployeeStatus,
   IndicatorKind,
+  IndicatorResult,
   SatisfactionSummary,
 } from '../engine/types.js';
 import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
 import { buildFeedbackDocument, LazyList, streamedFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
 import { issueDocument } from './issues-json.js';
+import { compact, JsonOut } from './json-out.js';
 import { ekinerjaDocument, type EkinerjaDocument } from './ekinerja.js';
 import { trainingDocument, trainingItemDocument, type TrainingDocument, type TrainingItemDocument } from './training-json.js';
 import {
@@ -212,10 +212,10 @@ const EMPLOYEE_FIELDS: { [K in keyof EmployeeDocument]: EmployeeField<K> } = {
       const aspects = e.aspects;
       if (keys === null || !aspects.every((a) => keys.has(a.key))) return out.value(aspectsMap(run, e));
       let first = true;
-      for (const key of keys.keys()) {
+      for (const [key, head] of keys) {
         out.w.ascii(first ? '{' : ',');
         first = false;
-        out.w.bytes(keys.get(key)!);
+        out.w.bytes(head);
         let score: number | null = null;
         for (let i = aspects.length - 1; i >= 0; i--) {
           if (aspects[i]!.key === key) {
@@ -384,11 +384,7 @@ function writeEmployee(out: JsonOut, run: RunResult, e: EmployeeResult, aspectKe
  * in the file's order (test/unit/results-json-lines.test.ts).
  */
 export function employeeLinesForTest(run: RunResult): { nip: string; written: string; document: string }[] {
-  const chunks: Buffer[] = [];
-  const w = new ByteWriter(async (chunk, release) => {
-    chunks.push(Buffer.from(chunk));
-    release();
-  });
+  const w = new ByteWriter(async (_chunk, release) => release()); // each line is taken back below
   const out = new JsonOut(w);
   const aspectKeys = aspectKeysOf(run);
   return sortedEmployees(run).map((e) => {
