@@ -90,8 +90,24 @@ export class ByteWriter {
 
   /** A number as JavaScript writes it (`String(n)`), so the bytes equal those of the string path. */
   number(n: number): void {
-    if (n >= 0 && n < 0x40000000 && (n | 0) === n) this.uint(n);
-    else this.ascii(String(n)); // (-0 takes the first branch and gives '0', as String(-0) does)
+    if (n >= 0 && n < 0x40000000 && (n | 0) === n) return this.uint(n); // (-0 gives '0', as String(-0) does)
+    // A number with at most 2 decimals (the reports' rounding) is written from its hundredths,
+    // without making its string: when k / 100 is n, n is the double nearest the decimal k/100, and
+    // below 2^30 hundredths no shorter decimal is that near, so String(n) writes those digits.
+    const k = Math.round(n * 100);
+    if (k / 100 !== n || k <= -0x40000000 || k >= 0x40000000) return this.ascii(String(n));
+    let a = k;
+    if (a < 0) {
+      this.byte(45);
+      a = -a;
+    }
+    this.uint((a / 100) | 0);
+    const hundredths = a % 100;
+    if (hundredths === 0) return;
+    const buf = this.room(3);
+    buf[this.pos++] = 46;
+    buf[this.pos++] = 48 + ((hundredths / 10) | 0);
+    if (hundredths % 10 !== 0) buf[this.pos++] = 48 + (hundredths % 10);
   }
 
   /** Any text, UTF-8 (a lone surrogate becomes U+FFFD, as Buffer.from writes it). */
@@ -112,6 +128,43 @@ export class ByteWriter {
       }
     }
     this.pos = p;
+  }
+
+  /**
+   * A string as JSON.stringify writes it: quoted; `"`, `\\` and control characters escaped (the
+   * short forms \b \t \n \f \r, else \u00xx), a lone surrogate as \udxxx, the rest as UTF-8.
+   */
+  json(s: string): void {
+    const n = s.length;
+    const buf = this.room(6 * n + 2); // \u00xx is the longest a code unit becomes
+    let p = this.pos;
+    buf[p++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x20 && c !== 34 && c !== 92) buf[p++] = c;
+        else p = jsonEscape(buf, p, c);
+      } else if (c >= 0xd800 && c < 0xe000) {
+        if (c < 0xdc00 && isLow(s, i + 1)) {
+          p = encodeWide(buf, p, s, c, i);
+          i++;
+        } else p = hexEscape(buf, p, c);
+      } else p = encodeWide(buf, p, s, c, i);
+    }
+    buf[p++] = 34;
+    this.pos = p;
+  }
+
+  /** Bytes as they are (text encoded earlier, e.g. by copy()). */
+  bytes(b: Uint8Array): void {
+    this.room(b.length).set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** A copy of what was written since `length` bytes of the current chunk (see `length`), to write again with bytes(). */
+  copy(length: number): Buffer {
+    if (length < 0 || length > this.pos) throw new Error('appraise: ByteWriter.copy past the written bytes');
+    return Buffer.from(this.buf.subarray(length, this.pos));
   }
 
   /**
@@ -208,5 +261,30 @@ function encodeWide(buf: Buffer, p: number, s: string, c: number, i: number): nu
   buf[p++] = 0xe0 | (c >> 12);
   buf[p++] = 0x80 | ((c >> 6) & 0x3f);
   buf[p++] = 0x80 | (c & 0x3f);
+  return p;
+}
+
+const HEX = '0123456789abcdef';
+
+/** JSON.stringify's escape of an ASCII code unit: `"`, `\\`, or a control character. */
+function jsonEscape(buf: Buffer, p: number, c: number): number {
+  buf[p++] = 92;
+  switch (c) {
+    case 34: buf[p++] = 34; return p;
+    case 92: buf[p++] = 92; return p;
+    case 8: buf[p++] = 98; return p;
+    case 9: buf[p++] = 116; return p;
+    case 10: buf[p++] = 110; return p;
+    case 12: buf[p++] = 102; return p;
+    case 13: buf[p++] = 114; return p;
+    default: return hexEscape(buf, p - 1, c);
+  }
+}
+
+/** `\uxxxx`, lower-case hex, as JSON.stringify writes controls and lone surrogates. */
+function hexEscape(buf: Buffer, p: number, c: number): number {
+  buf[p++] = 92;
+  buf[p++] = 117;
+  for (let shift = 12; shift >= 0; shift -= 4) buf[p++] = HEX.charCodeAt((c >> shift) & 15);
   return p;
 }

@@ -1,6 +1,6 @@
 import { formatPlace } from '../domain/place.js';
 import { PREDIKATS, type Predikat, type Rating } from '../domain/ratings.js';
-import type { EmployeeResult, WorkRatingSource } from '../engine/types.js';
+import type { BehaviourDetail, EmployeeResult, WorkRatingSource } from '../engine/types.js';
 import type { CurveViolationDocument } from '../pipeline/appraisal-stage.js';
 import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { roundForReport, sortedEmployees } from './common.js';
@@ -34,9 +34,14 @@ export function behaviourDocument(e: EmployeeResult): BehaviourDocument | null {
   return {
     overall: b.overall,
     fromPeriod: b.fromPeriod,
-    values: b.values.map((v) => ({ key: v.key, mean: roundForReport(v.mean, 4) as number, rating: v.rating })),
+    values: behaviourValuesDocument(b.values),
     raters: b.raters.map((r) => ({ raterNip: r.raterNip, role: r.role, share: roundForReport(r.share, 6) as number, place: formatPlace(r.place) })),
   };
+}
+
+/** The BerAKHLAK values of a behaviour document (the list is shared between employees: results-json keeps its text). */
+export function behaviourValuesDocument(values: BehaviourDetail['values']): BehaviourDocument['values'] {
+  return values.map((v) => ({ key: v.key, mean: roundForReport(v.mean, 4) as number, rating: v.rating }));
 }
 
 export function workRatingSourceOf(e: EmployeeResult): WorkRatingSource | null {

@@ -5,6 +5,7 @@ import { ByteWriter } from '../io/byte-writer.js';
 import { WriteDigest, type FileDigest } from '../io/file-digest.js';
 import type { Regime } from '../config/schema.js';
 import type { Severity } from '../domain/issues.js';
+import { formatPlace } from '../domain/place.js';
 import { PREDIKATS, type Predikat, type Rating } from '../domain/ratings.js';
 import type {
   AspectResult,
@@ -12,16 +13,19 @@ import type {
   EmployeeResult,
   EmployeeStatus,
   IndicatorKind,
+  IndicatorResult,
   SatisfactionSummary,
 } from '../engine/types.js';
 import type { RunResult, UnitResult } from '../pipeline/types.js';
 import { compareText, roundForReport, sortedEmployees, sortedIssues } from './common.js';
 import { buildFeedbackDocument, LazyList, streamedFeedbackDocument, type FeedbackDocument } from './feedback-json.js';
 import { issueDocument } from './issues-json.js';
+import { compact, JsonOut } from './json-out.js';
 import { ekinerjaDocument, type EkinerjaDocument } from './ekinerja.js';
 import { trainingDocument, trainingItemDocument, type TrainingDocument, type TrainingItemDocument } from './training-json.js';
 import {
   behaviourDocument,
+  behaviourValuesDocument,
   curveDocument,
   legacyDocument,
   trendDocument,
@@ -148,49 +152,254 @@ function aspectsMap(run: RunResult, e: EmployeeResult): Record<string, number | 
   return out;
 }
 
-function employeeDocument(run: RunResult, e: EmployeeResult): EmployeeDocument {
-  const s = e.satisfaction;
+function aspectDocument(a: AspectResult): AspectDocument {
   return {
-    nip: e.employee.nip,
-    name: e.employee.name,
-    unit: e.employee.unit,
-    position: e.employee.position,
-    status: e.status,
-    pendingReasons: [...e.pendingReasons],
-    aspects: aspectsMap(run, e),
-    aspectDetails: e.aspects.map((a) => ({
-      key: a.key,
-      label: a.label,
-      weight: roundForReport(a.weight, 6) as number,
-      score: roundForReport(a.score),
-      source: a.source,
-      indicatorCount: a.indicatorCount,
-      note: a.note,
-    })),
-    workScore: roundForReport(e.workScore),
-    workRating: { suggested: e.workRating.suggested, final: e.workRating.final },
-    behaviourRating: e.behaviourRating,
-    predikat: e.predikat,
-    satisfaction:
-      s === null ? null : { ikm: mustNumber(s.ikm), mutu: s.mutu, respondents: s.respondents, basis: s.basis },
-    training: e.training === null ? null : e.training.map(trainingItemDocument),
-    indicators: e.indicators.map((r) => {
-      const i = r.indicator;
-      return {
-        code: i.code,
-        aspect: i.aspect,
-        kind: i.kind,
-        target: i.target.kind === 'value' ? i.target.value : { low: i.target.low, high: i.target.high },
-        actual: i.actual,
-        capaian: roundForReport(r.capaian),
-        status: r.status,
-      };
-    }),
-    workRatingSource: workRatingSourceOf(e),
-    behaviour: behaviourDocument(e),
-    unitLeader: e.unitLeader ?? false,
-    legacy: legacyDocument(e),
+    key: a.key,
+    label: a.label,
+    weight: roundForReport(a.weight, 6) as number,
+    score: roundForReport(a.score),
+    source: a.source,
+    indicatorCount: a.indicatorCount,
+    note: a.note,
   };
+}
+
+function indicatorDocument(r: IndicatorResult): IndicatorDocument {
+  const i = r.indicator;
+  return {
+    code: i.code,
+    aspect: i.aspect,
+    kind: i.kind,
+    target: i.target.kind === 'value' ? i.target.value : { low: i.target.low, high: i.target.high },
+    actual: i.actual,
+    capaian: roundForReport(r.capaian),
+    status: r.status,
+  };
+}
+
+/**
+ * One key of an employee's document: its value, and optionally the same value's JSON written
+ * straight into the file (what `compact(value)` gives, without the objects and the string; the
+ * text of shared frozen parts is kept and copied). Without `write` the file has compact(value).
+ */
+interface EmployeeField<K extends keyof EmployeeDocument> {
+  value(e: EmployeeResult, run: RunResult): EmployeeDocument[K];
+  write?(out: JsonOut, e: EmployeeResult, run: RunResult, aspectKeys: AspectKeys): void;
+}
+
+/**
+ * What an employee's document holds, key by key in the document's key order: the one definition
+ * that employeeDocument (buildResultsDocument, `--json`, diff) and the file's writer both follow.
+ * Every key of EmployeeDocument must be here (the type says so); test/unit/results-json-lines
+ * compares each `write` with compact(value) on fixtures that reach every branch.
+ */
+const EMPLOYEE_FIELDS: { [K in keyof EmployeeDocument]: EmployeeField<K> } = {
+  nip: { value: (e) => e.employee.nip, write: (out, e) => out.w.json(e.employee.nip) },
+  name: { value: (e) => e.employee.name, write: (out, e) => out.w.json(e.employee.name) },
+  unit: { value: (e) => e.employee.unit, write: (out, e) => out.w.json(e.employee.unit) },
+  position: { value: (e) => e.employee.position, write: (out, e) => out.w.json(e.employee.position) },
+  status: { value: (e) => e.status, write: (out, e) => out.w.json(e.status) },
+  pendingReasons: {
+    value: (e) => [...e.pendingReasons],
+    write: (out, e) => out.list(e.pendingReasons, (s) => out.w.json(s)),
+  },
+  aspects: {
+    value: (e, run) => aspectsMap(run, e),
+    write: (out, e, run, keys) => {
+      // The configured keys in their order, each with its aspect's score (the last of that key,
+      // as aspectsMap's Map keeps). An aspect outside the config, or keys JavaScript would
+      // order otherwise (integer-like ones), take the general path.
+      const aspects = e.aspects;
+      if (keys === null || !aspects.every((a) => keys.has(a.key))) return out.value(aspectsMap(run, e));
+      let first = true;
+      for (const [key, head] of keys) {
+        out.w.ascii(first ? '{' : ',');
+        first = false;
+        out.w.bytes(head);
+        let score: number | null = null;
+        for (let i = aspects.length - 1; i >= 0; i--) {
+          if (aspects[i]!.key === key) {
+            score = aspects[i]!.score;
+            break;
+          }
+        }
+        out.num(roundForReport(score));
+      }
+      out.w.ascii(first ? '{}' : '}');
+    },
+  },
+  aspectDetails: {
+    value: (e) => e.aspects.map(aspectDocument),
+    write: (out, e) =>
+      out.list(e.aspects, (a) => {
+        out.w.ascii('{"key":');
+        out.w.json(a.key);
+        out.w.ascii(',"label":');
+        out.w.json(a.label);
+        out.w.ascii(',"weight":');
+        out.num(roundForReport(a.weight, 6));
+        out.w.ascii(',"score":');
+        out.num(roundForReport(a.score));
+        out.w.ascii(',"source":');
+        out.w.json(a.source);
+        out.w.ascii(',"indicatorCount":');
+        out.num(a.indicatorCount);
+        out.w.ascii(',"note":');
+        out.str(a.note);
+        out.w.byte(125);
+      }),
+  },
+  workScore: { value: (e) => roundForReport(e.workScore), write: (out, e) => out.num(roundForReport(e.workScore)) },
+  workRating: {
+    value: (e) => ({ suggested: e.workRating.suggested, final: e.workRating.final }),
+    write: (out, e) => {
+      out.w.ascii('{"suggested":');
+      out.str(e.workRating.suggested);
+      out.w.ascii(',"final":');
+      out.str(e.workRating.final);
+      out.w.byte(125);
+    },
+  },
+  behaviourRating: { value: (e) => e.behaviourRating, write: (out, e) => out.str(e.behaviourRating) },
+  predikat: { value: (e) => e.predikat, write: (out, e) => out.str(e.predikat) },
+  satisfaction: {
+    value: (e) => {
+      const s = e.satisfaction;
+      return s === null ? null : { ikm: mustNumber(s.ikm), mutu: s.mutu, respondents: s.respondents, basis: s.basis };
+    },
+    write: (out, e) => {
+      const s = e.satisfaction;
+      if (s === null) return out.w.ascii('null');
+      out.w.ascii('{"ikm":');
+      out.num(mustNumber(s.ikm));
+      out.w.ascii(',"mutu":');
+      out.w.json(s.mutu);
+      out.w.ascii(',"respondents":');
+      out.num(s.respondents);
+      out.w.ascii(',"basis":');
+      out.w.json(s.basis);
+      out.w.byte(125);
+    },
+  },
+  training: {
+    value: (e) => (e.training === null ? null : e.training.map(trainingItemDocument)),
+    // Items are shared and frozen (pipeline/training.ts): each one's text is made once.
+    write: (out, e) => (e.training === null ? out.w.ascii('null') : out.list(e.training, (t) => out.shared(t, trainingItemDocument))),
+  },
+  indicators: {
+    value: (e) => e.indicators.map(indicatorDocument),
+    write: (out, e) =>
+      out.list(e.indicators, (r) => {
+        const i = r.indicator;
+        out.w.ascii('{"code":');
+        out.w.json(i.code);
+        out.w.ascii(',"aspect":');
+        out.w.json(i.aspect);
+        out.w.ascii(',"kind":');
+        out.w.json(i.kind);
+        out.w.ascii(',"target":');
+        const t = i.target;
+        if (t.kind === 'value') out.num(t.value);
+        else {
+          out.w.ascii('{"low":');
+          out.num(t.low);
+          out.w.ascii(',"high":');
+          out.num(t.high);
+          out.w.byte(125);
+        }
+        out.w.ascii(',"actual":');
+        out.num(i.actual);
+        out.w.ascii(',"capaian":');
+        out.num(roundForReport(r.capaian));
+        out.w.ascii(',"status":');
+        out.w.json(r.status);
+        out.w.byte(125);
+      }),
+  },
+  workRatingSource: { value: (e) => workRatingSourceOf(e), write: (out, e) => out.str(workRatingSourceOf(e)) },
+  behaviour: {
+    value: (e) => behaviourDocument(e),
+    write: (out, e) => {
+      const b = e.behaviour ?? null;
+      if (b === null) return out.w.ascii('null');
+      out.w.ascii('{"overall":');
+      out.w.json(b.overall);
+      out.w.ascii(',"fromPeriod":');
+      out.str(b.fromPeriod);
+      out.w.ascii(',"values":');
+      // The list of value results is shared and frozen (engine/behaviour.ts).
+      out.shared(b.values, behaviourValuesDocument);
+      out.w.ascii(',"raters":');
+      out.list(b.raters, (r) => {
+        out.w.ascii('{"raterNip":');
+        out.str(r.raterNip);
+        out.w.ascii(',"role":');
+        out.w.json(r.role);
+        out.w.ascii(',"share":');
+        out.num(roundForReport(r.share, 6));
+        out.w.ascii(',"place":');
+        out.w.json(formatPlace(r.place));
+        out.w.byte(125);
+      });
+      out.w.byte(125);
+    },
+  },
+  unitLeader: { value: (e) => e.unitLeader ?? false, write: (out, e) => out.w.ascii(e.unitLeader === true ? 'true' : 'false') },
+  legacy: { value: (e) => legacyDocument(e) },
+};
+
+const EMPLOYEE_KEYS = Object.keys(EMPLOYEE_FIELDS) as (keyof EmployeeDocument)[];
+
+/** `{"nip":`, `,"name":`, …: each key's bytes with the separator before it. */
+const EMPLOYEE_KEY_BYTES = EMPLOYEE_KEYS.map((k, i) => Buffer.from(`${i === 0 ? '{' : ','}${JSON.stringify(k)}:`));
+
+/**
+ * The configured aspect keys (in order) with their `"key":` bytes; null when JavaScript would not
+ * keep them in that order or once each (aspectsMap then writes the aspects). Made once per file.
+ */
+type AspectKeys = Map<string, Buffer> | null;
+
+function aspectKeysOf(run: RunResult): AspectKeys {
+  const keys = new Map<string, Buffer>();
+  for (const a of run.config.aspects) {
+    if (keys.has(a.key) || /^(0|[1-9][0-9]*)$/.test(a.key) || a.key === '__proto__') return null;
+    keys.set(a.key, Buffer.from(`${JSON.stringify(a.key)}:`));
+  }
+  return keys;
+}
+
+/** An employee's line: the bytes of compact(employeeDocument(run, e)). */
+function writeEmployee(out: JsonOut, run: RunResult, e: EmployeeResult, aspectKeys: AspectKeys): void {
+  for (let i = 0; i < EMPLOYEE_KEYS.length; i++) {
+    out.w.bytes(EMPLOYEE_KEY_BYTES[i]!);
+    const field = EMPLOYEE_FIELDS[EMPLOYEE_KEYS[i]!] as EmployeeField<keyof EmployeeDocument>;
+    if (field.write !== undefined) field.write(out, e, run, aspectKeys);
+    else out.value(field.value(e, run));
+  }
+  out.w.byte(125);
+}
+
+/**
+ * For tests: each employee's line as the file's writer makes it, beside compact(employeeDocument),
+ * in the file's order (test/unit/results-json-lines.test.ts).
+ */
+export function employeeLinesForTest(run: RunResult): { nip: string; written: string; document: string }[] {
+  const w = new ByteWriter(async (_chunk, release) => release()); // each line is taken back below
+  const out = new JsonOut(w);
+  const aspectKeys = aspectKeysOf(run);
+  return sortedEmployees(run).map((e) => {
+    const start = w.length;
+    writeEmployee(out, run, e, aspectKeys);
+    const written = w.copy(start).toString('utf8');
+    w.truncate(start);
+    return { nip: e.employee.nip, written, document: compact(employeeDocument(run, e)) };
+  });
+}
+
+function employeeDocument(run: RunResult, e: EmployeeResult): EmployeeDocument {
+  const doc = {} as Record<keyof EmployeeDocument, unknown>;
+  for (const key of EMPLOYEE_KEYS) doc[key] = EMPLOYEE_FIELDS[key].value(e, run);
+  return doc as EmployeeDocument;
 }
 
 /** In PREDIKATS order, whatever order the engine filled them in. */
@@ -259,14 +468,29 @@ function resultsParts(
  * readable with grep and a pager; any JSON parser reads it as before.
  */
 export function serializeResults(doc: ResultsDocument): string {
-  return `${[...formatPieces(doc, 0)].join('')}\n`;
+  return `${[...formatPieces(doc, 0, null)].join('')}\n`;
 }
 
 /** Deepest level whose objects get one key per line; arrays get one element per line one level deeper. */
 const KEYED_DEPTH = 1;
 
-/** The text of `value` at `depth`, in pieces of at most one array element or one key each. */
-function* formatPieces(value: unknown, depth: number): Generator<string> {
+/**
+ * The text of `value` at `depth`, in pieces of at most one array element or one key each. Given
+ * `out` (the file's writer), a LazyList's elements are written into it straight (LazyList.write,
+ * the same bytes), each followed by an empty piece, so that the caller may flush between them.
+ */
+function* formatPieces(value: unknown, depth: number, out: JsonOut | null): Generator<string> {
+  if (out !== null && value instanceof LazyList && depth <= KEYED_DEPTH + 1) {
+    const head = Buffer.from(`[\n${'  '.repeat(depth + 1)}`);
+    const next = Buffer.from(`,\n${'  '.repeat(depth + 1)}`);
+    let i = 0;
+    for (const source of value.sources()) {
+      out.w.bytes(i++ === 0 ? head : next);
+      value.write(out, source);
+      yield '';
+    }
+    return yield i === 0 ? '[]' : `\n${'  '.repeat(depth)}]`;
+  }
   if ((Array.isArray(value) || value instanceof LazyList) && depth <= KEYED_DEPTH + 1) {
     const pad = '  '.repeat(depth + 1);
     let i = 0;
@@ -281,16 +505,11 @@ function* formatPieces(value: unknown, depth: number): Generator<string> {
     for (let i = 0; i < entries.length; i++) {
       const [k, v] = entries[i]!;
       yield `${i === 0 ? '{\n' : ',\n'}${pad}${JSON.stringify(k)}: `;
-      yield* formatPieces(v, depth + 1);
+      yield* formatPieces(v, depth + 1, out);
     }
     return yield `\n${'  '.repeat(depth)}}`;
   }
   yield compact(value);
-}
-
-/** JSON.stringify, with `null` for what it would leave out (as inside an array). */
-function compact(value: unknown): string {
-  return JSON.stringify(value) ?? 'null';
 }
 
 /** The keys JSON.stringify writes: undefined and functions are left out. */
@@ -312,26 +531,28 @@ export async function writeResultsJson(run: RunResult, path: string): Promise<Fi
     ...resultsParts(run, () => []),
     feedback: () => (run.feedback ? streamedFeedbackDocument(run.feedback, run.lang) : null),
   };
-  const out = createWriteStream(path);
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  const file = createWriteStream(path);
+  const failed = new Promise<never>((_, reject) => file.once('error', reject));
   failed.catch(() => {}); // observed through the races below
   // The text goes straight into reused byte chunks (byte-writer.ts), not into one big string per write.
   // Hashed as written, so that the manifest need not read the file back (io/file-digest.ts).
   const hash = new WriteDigest();
   const w = new ByteWriter(async (chunk, release) => {
     hash.update(chunk);
-    if (!out.write(chunk, () => release())) await Promise.race([once(out, 'drain'), failed]);
+    if (!file.write(chunk, () => release())) await Promise.race([once(file, 'drain'), failed]);
   });
+  const out = new JsonOut(w);
   let first = true;
   for (const key of Object.keys(parts) as (keyof ResultsDocument)[]) {
     if (key === 'employees') {
       w.ascii(`${first ? '{\n' : ',\n'}  "employees": `);
       first = false;
       const employees = sortedEmployees(run);
+      const aspectKeys = aspectKeysOf(run);
       if (employees.length === 0) w.ascii('[]');
       for (let at = 0; at < employees.length; at++) {
         w.ascii(at === 0 ? '[\n    ' : ',\n    ');
-        w.utf8(compact(employeeDocument(run, employees[at]!)));
+        writeEmployee(out, run, employees[at]!, aspectKeys);
         if (w.full) await w.flush();
       }
       if (employees.length > 0) w.ascii('\n  ]');
@@ -341,15 +562,15 @@ export async function writeResultsJson(run: RunResult, path: string): Promise<Fi
     if (value === undefined || typeof value === 'function') continue; // as JSON.stringify does
     w.utf8(`${first ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `);
     first = false;
-    for (const piece of formatPieces(value, 1)) {
+    for (const piece of formatPieces(value, 1, out)) {
       w.utf8(piece);
       if (w.full) await w.flush();
     }
   }
   w.ascii(first ? '{}\n' : '\n}\n');
   await w.flush();
-  out.end();
-  await Promise.race([finished(out), failed]);
+  file.end();
+  await Promise.race([finished(file), failed]);
   return hash.finish(path);
 }
 

@@ -40,6 +40,54 @@ describe('ByteWriter', () => {
     expect(bytes().toString('latin1')).toBe(numbers.map((n) => `${String(n)};`).join(''));
   });
 
+  it('writes numbers of at most 2 decimals from their hundredths, as String() writes them', async () => {
+    const numbers: number[] = [-5, -0.5, -0.05, 0.01, 0.1, 0.4, 1.1, 106.13, 99.99, 100.5, 0.07, -1234.56, 10737418.23, 10737418.24, 21474836.47, 1 / 3, 2 / 3, 1 / 7, 0.1 + 0.2, 1e-7, -1e-7, 123.456, Number.MAX_SAFE_INTEGER / 100];
+    let seed = 12345;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 20_000; i++) {
+      const scale = [1, 10, 100, 1000, 1e6][i % 5]!;
+      const magnitude = [1, 100, 1e4, 1e7, 1e9][(i >> 3) % 5]!;
+      numbers.push(Math.round((random() - 0.3) * magnitude * scale) / scale);
+      numbers.push((random() - 0.5) * magnitude);
+    }
+    const { w, bytes } = collect();
+    for (const n of numbers) {
+      w.number(n);
+      w.ascii(';');
+      if (w.full) await w.flush();
+    }
+    await w.flush();
+    expect(bytes().toString('latin1')).toBe(numbers.map((n) => `${String(n)};`).join(''));
+  });
+
+  it('writes strings as JSON.stringify does: escapes, lone surrogates, pairs, non-ASCII', async () => {
+    const texts = ['', 'plain', 'a"b\\c/d', '\b\f\n\r\t\u0000\u0001\u001f\u007f', 'é ≥ — 😀 𝄞', 'lone \ud800 high', 'lone \udc00 low', 'end \ud83d', '\udc00\ud800', 'x'.repeat(300) + '"\n💡'];
+    for (let c = 0; c < 0x800; c++) texts.push(`<${String.fromCharCode(c)}>`);
+    for (let c = 0xd700; c < 0xe100; c++) texts.push(String.fromCharCode(c), `${String.fromCharCode(c)}\udc01`);
+    const { w, bytes } = collect();
+    for (const t of texts) {
+      w.json(t);
+      w.ascii(',');
+      if (w.full) await w.flush();
+    }
+    await w.flush();
+    expect(bytes().toString('utf8')).toBe(texts.map((t) => `${JSON.stringify(t)},`).join(''));
+  });
+
+  it('copies what it wrote, to write the same bytes again', async () => {
+    const { w, bytes } = collect();
+    w.ascii('[');
+    const at = w.length;
+    w.json('é "x"');
+    const copy = w.copy(at);
+    w.ascii(',');
+    w.bytes(copy);
+    w.ascii(']');
+    await w.flush();
+    expect(bytes().toString('utf8')).toBe('["é \\"x\\"","é \\"x\\""]');
+    expect(() => w.copy(1)).toThrow(/past the written bytes/);
+  });
+
   it('stops at a flagged character and can take back what it wrote', async () => {
     const stop = new Uint8Array(128);
     stop[44] = 1; // ','
