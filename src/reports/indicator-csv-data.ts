@@ -39,8 +39,8 @@ export interface IndicatorCsvWorkerData {
   aspects: { key: string; label: string }[];
   columns: IndicatorColumnsData;
   employees: CsvEmployees;
-  /** Test hook (APPRAISE_TEST_INDICATOR_CSV_FAIL): fail after the first chunk is written. */
-  failAfterFirstChunk?: boolean;
+  /** Test hook (APPRAISE_TEST_INDICATOR_CSV_FAIL): fail with every row written, before the file is closed. */
+  failBeforeClose?: boolean;
 }
 
 export type ToCsvWorker = { op: 'abort' };

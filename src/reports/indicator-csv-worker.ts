@@ -48,7 +48,6 @@ async function write(): Promise<void> {
         rows++;
         if (csv.full) {
           await csv.flush();
-          if (data.failAfterFirstChunk) throw new Error('injected failure (APPRAISE_TEST_INDICATOR_CSV_FAIL)');
           if (abortRequested) {
             await csv.abort();
             end({ op: 'aborted' });
@@ -57,6 +56,7 @@ async function write(): Promise<void> {
         }
       }
     }
+    if (data.failBeforeClose) throw new Error('injected failure (APPRAISE_TEST_INDICATOR_CSV_FAIL)');
     await csv.close();
   } catch (err) {
     await csv.abort().catch(() => {});

@@ -20,7 +20,7 @@ import { packEmployees, type FromCsvWorker, type IndicatorCsvWorkerData, type To
  * csv is written after compute as before (workbook.ts writeIndicatorCsv).
  */
 
-/** Test hooks: 'off' keeps the csv on the main thread's path; a failure of the worker after its first chunk. */
+/** Test hooks: 'off' keeps the csv on the main thread's path; a failure of the worker before it closes the file. */
 export const INDICATOR_CSV_WORKER_ENV = 'APPRAISE_TEST_INDICATOR_CSV_WORKER';
 export const INDICATOR_CSV_FAIL_ENV = 'APPRAISE_TEST_INDICATOR_CSV_FAIL';
 
@@ -137,7 +137,7 @@ export class IndicatorCsvJob {
       aspects: aspects.map((a) => ({ key: a.key, label: a.label })),
       columns: plan.columns.data(),
       employees: packEmployees(plan.employees),
-      ...(env[INDICATOR_CSV_FAIL_ENV] ? { failAfterFirstChunk: true } : {}),
+      ...(env[INDICATOR_CSV_FAIL_ENV] ? { failBeforeClose: true } : {}),
     };
     this.worker = new Worker(workerUrl(), { workerData: data });
     const error = (message: string, code?: string, stack?: string): Error =>
