@@ -77,7 +77,8 @@ export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> 
         strictCheck(computed);
         const result = opts.anonymize ? await s.stage('anonymize', ctx.tr('Pseudonim', 'Pseudonyms'), () => anonymize(computed)) : computed;
         const csvJob = csvWorker.job;
-        // The worker's row count is the run's by construction (planIndicatorCsv); checked, as a file the run would not write must not be committed.
+        // The worker's row count is the run's by construction (planIndicatorCsv); checked all the
+        // same, as a csv the run would not write must not be committed.
         if (csvJob !== null && csvJob.rows !== indicatorRowCount(result)) {
           throw new Error(`appraise: the indicator csv worker has ${csvJob.rows} rows, the run ${indicatorRowCount(result)}`);
         }
@@ -118,7 +119,8 @@ export async function runCommand(ctx: Context, opts: RunOptions): Promise<void> 
         written = await s.commit(result, { anonymized: Boolean(opts.anonymize) });
         return result;
       } finally {
-        // On every path, before the batch is committed or aborted: its file is no longer open.
+        // On every path: a run that fails or stops first (compute, --strict, another output) ends
+        // the worker here, its file closed and removed, before the session aborts the batch.
         await csvWorker.stop();
       }
     });
