@@ -12,13 +12,18 @@ import type { Aggregation, Direction, Indicator, IndicatorGroups, IndicatorKind,
  */
 export class IndicatorRows implements IndicatorGroups {
   constructor(
-    private readonly table: TableColumns,
+    table: TableColumns,
     /** Each group's NIP. */
     private readonly nips: readonly string[],
     /** Group g's rows are [offsets[g], offsets[g + 1]). */
     private readonly offsets: Uint32Array,
-    private readonly columns: FinishedColumns,
-  ) {}
+    columns: FinishedColumns,
+  ) {
+    this.columnsData = { table, offsets, columns };
+  }
+
+  /** What data() gives, made once: indicators() reads through it on every call. */
+  private readonly columnsData: IndicatorColumnsData;
 
   /** How many groups (NIPs) there are. */
   get size(): number {
@@ -30,32 +35,56 @@ export class IndicatorRows implements IndicatorGroups {
   }
 
   indicators(group: number): Indicator[] {
-    const end = this.offsets[group + 1]!;
-    const nip = this.nips[group]!;
-    const out: Indicator[] = [];
-    for (let i = this.offsets[group]!; i < end; i++) out.push(this.indicator(i, nip));
-    return out;
+    return groupIndicators(this.columnsData, group, this.nips[group]!);
   }
 
-  private indicator(i: number, nip: string): Indicator {
-    const c = this.columns;
-    const actual = c.actual[i]!;
-    const flags = c.flags[i]!;
-    return {
-      nip,
-      code: c.codes[c.code[i]!]!,
-      text: c.texts[c.text[i]!]!,
-      aspect: c.aspects[c.aspect[i]!]!,
-      kind: KINDS[flags & KIND_MASK]!,
-      target: c.targets[c.target[i]!]!,
-      actual: actual !== actual ? null : actual, // NaN marks "not reported"
-      direction: DIRECTIONS[(flags >> DIRECTION_SHIFT) & DIRECTION_MASK]!,
-      aggregation: AGGREGATIONS[(flags >> AGGREGATION_SHIFT) & AGGREGATION_MASK]!,
-      unitLabel: c.units[c.unit[i]!]!,
-      weight: c.weights[c.weight[i]!]!,
-      places: new IndicatorPlaces(this.table, c.row[i]!),
-    };
+  /**
+   * The columns as plain data for another thread (the indicator csv worker,
+   * reports/indicator-csv.ts): the numbers and indices are in SharedArrayBuffers (see finish), so
+   * posting them shares the memory instead of copying it; the tables of distinct values are small
+   * and are copied. The NIPs are left out: the receiver knows each group's NIP from the roster.
+   */
+  data(): IndicatorColumnsData {
+    return this.columnsData;
   }
+}
+
+/** An IndicatorRows without its NIPs, as posted to a worker (IndicatorRows.data). */
+export interface IndicatorColumnsData {
+  table: TableColumns;
+  offsets: Uint32Array;
+  columns: FinishedColumns;
+}
+
+/**
+ * Group `group`'s Indicator objects, with `nip` as their NIP: what IndicatorRows.indicators makes,
+ * and what a worker holding the posted columns makes, by the same code.
+ */
+export function groupIndicators(data: IndicatorColumnsData, group: number, nip: string): Indicator[] {
+  const end = data.offsets[group + 1]!;
+  const out: Indicator[] = [];
+  for (let i = data.offsets[group]!; i < end; i++) out.push(indicatorAt(data, i, nip));
+  return out;
+}
+
+function indicatorAt(data: IndicatorColumnsData, i: number, nip: string): Indicator {
+  const c = data.columns;
+  const actual = c.actual[i]!;
+  const flags = c.flags[i]!;
+  return {
+    nip,
+    code: c.codes[c.code[i]!]!,
+    text: c.texts[c.text[i]!]!,
+    aspect: c.aspects[c.aspect[i]!]!,
+    kind: KINDS[flags & KIND_MASK]!,
+    target: c.targets[c.target[i]!]!,
+    actual: actual !== actual ? null : actual, // NaN marks "not reported"
+    direction: DIRECTIONS[(flags >> DIRECTION_SHIFT) & DIRECTION_MASK]!,
+    aggregation: AGGREGATIONS[(flags >> AGGREGATION_SHIFT) & AGGREGATION_MASK]!,
+    unitLabel: c.units[c.unit[i]!]!,
+    weight: c.weights[c.weight[i]!]!,
+    places: new IndicatorPlaces(data.table, c.row[i]!),
+  };
 }
 
 /** What the rows of one indicator table share: the file, the sheet, the target and realisasi column letters. */
@@ -118,7 +147,7 @@ function flagsOf(kind: IndicatorKind, direction: Direction, aggregation: Aggrega
 
 type Indices = Uint8Array | Uint16Array | Uint32Array;
 
-interface FinishedColumns {
+export interface FinishedColumns {
   /** NaN where the realisasi was not reported (a read number is always finite). */
   actual: Float64Array;
   /** The row (or csv line) number. */
@@ -252,7 +281,7 @@ export class IndicatorRowsBuilder {
   /** The rows grouped by NIP, and each NIP's group. */
   finish(): { rows: IndicatorRows; groupOf: Map<string, number> } {
     const groupCount = this.nips.length;
-    const offsets = new Uint32Array(groupCount + 1);
+    const offsets = shared(Uint32Array, 4, groupCount + 1);
     for (let g = 0; g < groupCount; g++) offsets[g + 1] = offsets[g]! + this.counts[g]!;
     // order[k]: the file row at position k once grouped.
     const order = new Uint32Array(this.n);
@@ -287,13 +316,20 @@ export class IndicatorRowsBuilder {
 
 /**
  * The values of `a` at `order`'s positions, in an array of exactly that length; with no order
- * (the file's rows were grouped by NIP already), its first `n` values.
+ * (the file's rows were grouped by NIP already), its first `n` values. The result is backed by a
+ * SharedArrayBuffer: the indicator csv worker reads the same memory (IndicatorRows.data), which at
+ * N = 1,000,000 (~150 MB of columns) a copy could not afford. (The run's CPU at 100k did not change.)
  */
 function ordered<T extends Indices | Float64Array>(a: T, order: Uint32Array | null, n: number): T {
-  if (order === null) return a.slice(0, n) as T;
-  const out = new (a.constructor as new (n: number) => T)(n);
-  for (let k = 0; k < n; k++) out[k] = a[order[k]!]!;
+  const out = shared(a.constructor as new (buffer: SharedArrayBuffer) => T, a.BYTES_PER_ELEMENT, n);
+  if (order === null) out.set(a.subarray(0, n) as never);
+  else for (let k = 0; k < n; k++) out[k] = a[order[k]!]!;
   return out;
+}
+
+/** A typed array of `n` elements in a SharedArrayBuffer. */
+function shared<T>(Type: new (buffer: SharedArrayBuffer) => T, bytesPerElement: number, n: number): T {
+  return new Type(new SharedArrayBuffer(n * bytesPerElement));
 }
 
 /** `a` copied into an array twice its length. */

@@ -6,7 +6,7 @@ import type { Period } from '../domain/period.js';
 import type { Predikat } from '../domain/ratings.js';
 import { PREDIKATS } from '../domain/ratings.js';
 import { extendExplanation, scoreWork, type StageExplainer } from '../engine/work.js';
-import type { EmployeeResult, Indicator } from '../engine/types.js';
+import type { Employee, EmployeeResult, Indicator } from '../engine/types.js';
 import { COLUMNS } from '../ingest/columns.js';
 import type { RowCounts } from '../ingest/counts.js';
 import { ingestRoster } from '../ingest/roster.js';
@@ -14,7 +14,7 @@ import { openTable, type OpenedTable } from '../io/table.js';
 import { displayPath, locateInput, type InputLocation } from '../workspace/layout.js';
 import { applyAppraisal, enrichUnits } from './appraisal-stage.js';
 import { combineSteps } from './combine.js';
-import { computeTrend, loadBehaviour, loadIndicators, loadUnits, type RosterView, type StageIo } from './period-inputs.js';
+import { computeTrend, loadBehaviour, loadIndicators, loadUnits, type IndicatorInputs, type RosterView, type StageIo } from './period-inputs.js';
 import { TOOL } from '../version.js';
 import { applyUnitIkm, satisfactionExplainer, startFeedbackStage } from './feedback-stage.js';
 import { runTrainingStage, unsurByNip } from './training.js';
@@ -29,6 +29,20 @@ export interface RunInput {
   lang: Lang;
   /** Called with a short progress text at each stage. */
   progress?: (text: string) => void;
+  /**
+   * Called once the roster and the indicators are read, before the scoring: work that needs only
+   * these can start on another thread meanwhile (the run command's indicator csv worker). It must
+   * not change what it is given.
+   */
+  onIndicatorsRead?: (read: IndicatorsRead) => void;
+}
+
+/** What a run has read when it calls RunInput.onIndicatorsRead. */
+export interface IndicatorsRead {
+  /** The roster's employees: every employee the run appraises, and only they (run.employees is one result each). */
+  employees: ReadonlyMap<string, Employee>;
+  /** The period's indicators: each employee's are group indicators.groupOf.get(nip), when it has one. */
+  indicators: IndicatorInputs;
 }
 
 /**
@@ -93,6 +107,7 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const rosterView: RosterView = { employees: roster.employees, excluded: new Set([...roster.rejectedNips, ...roster.inactiveNips]) };
   const indicatorInputs = await loadIndicators(io, rosterView);
   const { groups: indicatorGroups, groupOf: indicatorGroupOf } = indicatorInputs;
+  input.onIndicatorsRead?.({ employees: roster.employees, indicators: indicatorInputs });
   const behaviourInputs = await loadBehaviour(io, rosterView);
   const unitRecords = await loadUnits(io, rosterView);
 

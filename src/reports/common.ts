@@ -116,7 +116,12 @@ export function directionLabel(d: Direction, lang: Lang): string {
 
 /** The configured label of an aspect key; the key itself when the config does not know it. */
 export function aspectLabel(run: RunResult, key: string): string {
-  return run.config.aspects.find((a) => a.key === key)?.label ?? key;
+  return aspectLabelIn(run.config.aspects, key);
+}
+
+/** aspectLabel from the configured aspects themselves (a worker without the run). */
+export function aspectLabelIn(aspects: readonly { key: string; label: string }[], key: string): string {
+  return aspects.find((a) => a.key === key)?.label ?? key;
 }
 
 export function countBySeverity(issues: readonly Issue[]): Record<Severity, number> {

@@ -47,13 +47,35 @@ function workerUrl(): URL {
     : new URL('./encode-worker.js', import.meta.url);
 }
 
+/** The row count above which a run's outputs go to the worker: ENCODE_WORKER_ABOVE_ROWS, or the test hook's. */
+export function encodeWorkerAboveRows(env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env[ENCODE_WORKER_ABOVE_ROWS_ENV];
+  return forced !== undefined && forced !== '' && Number.isFinite(Number(forced)) ? Number(forced) : ENCODE_WORKER_ABOVE_ROWS;
+}
+
 /** The worker for `run`'s outputs when they are large, else null (write in process). */
 export function encoderFor(run: RunResult, lang: Lang, env: NodeJS.ProcessEnv = process.env): EncodeWorker | null {
-  const forced = env[ENCODE_WORKER_ABOVE_ROWS_ENV];
-  const above = forced !== undefined && forced !== '' && Number.isFinite(Number(forced)) ? Number(forced) : ENCODE_WORKER_ABOVE_ROWS;
-  if (workbookRowEstimate(run) <= above) return null;
+  if (workbookRowEstimate(run) <= encodeWorkerAboveRows(env)) return null;
   const failOn = env[ENCODE_FAIL_ENV];
   return new EncodeWorker(lang, failOn ? { failOn } : {});
+}
+
+/**
+ * The user's error for a file a worker thread could not write (`where`: which worker, for the
+ * stack): its name, the cause, what to do.
+ */
+export function workerWriteError(lang: Lang, label: string, message: string, code: string | undefined, stack: string | undefined, where: string): AppError {
+  const tr = (id: string, en: string): string => (lang === 'id' ? id : en);
+  const hint =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? tr('Kosongkan ruang disk, lalu jalankan lagi. Laporan sebelumnya tidak berubah.', 'Free some disk space and run again. The previous reports are unchanged.')
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? tr('Periksa izin tulis folder keluaran, lalu jalankan lagi. Laporan sebelumnya tidak berubah.', 'Check that the output folder is writable and run again. The previous reports are unchanged.')
+        : tr('Laporan sebelumnya tidak berubah. Jalankan lagi dengan --verbose untuk jejak galat, dan laporkan bersama perintah yang dijalankan.',
+          'The previous reports are unchanged. Run again with --verbose for the stack trace, and report it with the command you ran.');
+  const err = new AppError(EXIT.unexpected, tr(`Gagal menulis ${label}: ${message}`, `Could not write ${label}: ${message}`), hint);
+  if (stack) err.stack = `${err.name}: ${err.message}\n  in ${where}: ${stack}`;
+  return err;
 }
 
 interface JobState {
@@ -98,10 +120,6 @@ export class EncodeWorker {
     });
   }
 
-  private tr(id: string, en: string): string {
-    return this.lang === 'id' ? id : en;
-  }
-
   private receive(m: FromWorker): void {
     if (m.op === 'ack') {
       this.inFlight--;
@@ -129,16 +147,7 @@ export class EncodeWorker {
 
   /** The user's error for a file the worker could not write: its name, the cause, what to do. */
   private error(label: string, message: string, code?: string, stack?: string): AppError {
-    const hint =
-      code === 'ENOSPC' || code === 'EDQUOT'
-        ? this.tr('Kosongkan ruang disk, lalu jalankan lagi. Laporan sebelumnya tidak berubah.', 'Free some disk space and run again. The previous reports are unchanged.')
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? this.tr('Periksa izin tulis folder keluaran, lalu jalankan lagi. Laporan sebelumnya tidak berubah.', 'Check that the output folder is writable and run again. The previous reports are unchanged.')
-          : this.tr('Laporan sebelumnya tidak berubah. Jalankan lagi dengan --verbose untuk jejak galat, dan laporkan bersama perintah yang dijalankan.',
-            'The previous reports are unchanged. Run again with --verbose for the stack trace, and report it with the command you ran.');
-    const err = new AppError(EXIT.unexpected, this.tr(`Gagal menulis ${label}: ${message}`, `Could not write ${label}: ${message}`), hint);
-    if (stack) err.stack = `${err.name}: ${err.message}\n  in the encoding worker: ${stack}`;
-    return err;
+    return workerWriteError(this.lang, label, message, code, stack, 'the encoding worker');
   }
 
   /** Records the first failure: every file's wait rejects with it (the run fails), and so does every later call. */

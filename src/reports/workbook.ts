@@ -8,7 +8,7 @@ import type { RunResult } from '../pipeline/types.js';
 import { indicatorCsvFileName, indicatorRowCount, indicatorsGoToCsv, workbookFileName } from './common.js';
 import type { EncodeWorker } from './encoder.js';
 import { writeCsv } from './csv.js';
-import { indicatorColumns, indicatorRows } from './sheets/indikator.js';
+import { indicatorCsvHeader, indicatorRows } from './sheets/indikator.js';
 import { SHEETS } from './sheets/index.js';
 import { type CellData, type ColumnDef, type SheetBlock, type SheetContent, type SheetImage } from './sheets/types.js';
 import { cellOut, EXCEL_MAX_ROWS, layoutSheet } from './sheet-layout.js';
@@ -116,7 +116,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, content: SheetContent, lang: L
  * the sheet and Ringkasan then carry a note). Same columns and values as the sheet.
  */
 export async function writeIndicatorCsv(run: RunResult, lang: Lang, csvPath: string, encoder?: EncodeWorker): Promise<void> {
-  const header = indicatorColumns(lang).map((c) => c.header);
+  const header = indicatorCsvHeader(lang);
   const rows = indicatorRows(run, lang); // a styled cell is written as its value
   if (encoder) await encoder.csv(csvPath, header, rows, indicatorCsvFileName(run.period.id));
   else await writeCsv(csvPath, header, rows);
@@ -181,6 +181,11 @@ export interface WorkbookWriteOptions {
    * temporary path, as for indicatorCsvPath.
    */
   imagePath?: (fileName: string) => string;
+  /**
+   * The indicator csv is written by the caller (indicator-csv.ts, during compute): the workbook
+   * only carries its note.
+   */
+  indicatorCsvWritten?: boolean;
   /**
    * The encoding worker of a large run (encoder.ts): the streamed workbook and the indicator csv
    * are then encoded and written by it, and complete only once `encoder.finish()` resolves.
@@ -258,7 +263,7 @@ export async function writeReportWorkbook(
 ): Promise<WorkbookWriteResult> {
   const stream = workbookRowEstimate(run) > (opts.streamAboveRows ?? STREAM_ABOVE_ROWS);
   // The csv and the workbook are written side by side: zlib's deflate runs off the main thread.
-  const csv = indicatorsGoToCsv(run) ? writeIndicatorCsv(run, lang, opts.indicatorCsvPath ?? indicatorCsvPath(run, path), opts.encoder) : null;
+  const csv = !opts.indicatorCsvWritten && indicatorsGoToCsv(run) ? writeIndicatorCsv(run, lang, opts.indicatorCsvPath ?? indicatorCsvPath(run, path), opts.encoder) : null;
   let result: WorkbookWriteResult;
   try {
     if (stream) result = { mode: 'stream', imageFiles: await streamReportWorkbook(run, path, lang, opts) };

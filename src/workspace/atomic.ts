@@ -34,12 +34,18 @@ export class OutputBatch {
     active.add(this);
   }
 
-  /** A temporary path in the same folder (so the rename is atomic) for the final file `name`. */
+  /**
+   * A temporary path in the same folder (so the rename is atomic) for the final file `name`. A name
+   * reserved again keeps its temporary path (and digest) and moves to this place in the order of
+   * the outputs: a file written early (the indicator csv, during compute) is listed where the
+   * outputs always list it.
+   */
   reserve(name: string): { tmp: string; final: string } {
     const final = join(this.dir, name);
-    const tmp = temporaryPathFor(final);
-    this.pending.push({ tmp, final });
-    return { tmp, final };
+    const at = this.pending.findIndex((e) => e.final === final);
+    const entry = at >= 0 ? this.pending.splice(at, 1)[0]! : { tmp: temporaryPathFor(final), final };
+    this.pending.push(entry);
+    return { tmp: entry.tmp, final };
   }
 
   /** Records the digest the writer of the reserved temporary file `tmp` took as it wrote it. */

@@ -1,9 +1,9 @@
 import type { Lang, Text } from '../../domain/i18n.js';
 import { formatPlace, type CellPlace } from '../../domain/place.js';
-import type { CapaianStatus } from '../../engine/types.js';
+import type { CapaianStatus, IndicatorResult } from '../../engine/types.js';
 import type { RunResult } from '../../pipeline/types.js';
 import {
-  aspectLabel,
+  aspectLabelIn,
   directionLabel,
   indicatorCsvFileName,
   indicatorRowCount,
@@ -72,28 +72,41 @@ export function indicatorSources(places: { target: CellPlace; actual: CellPlace 
 
 /** Indicator rows in employee order (unit, NIP), each employee's indicators in input order. */
 export function* indicatorRows(run: RunResult, lang: Lang): Generator<CellData[]> {
+  const aspects = run.config.aspects;
   for (const e of sortedEmployees(run)) {
-    for (const r of e.indicators) {
-      const i = r.indicator;
-      yield [
-        e.employee.nip,
-        e.employee.name,
-        i.code,
-        i.text,
-        aspectLabel(run, i.aspect),
-        kindLabel(i.kind, lang),
-        i.target.kind === 'value' ? i.target.value : targetText(i.target, lang),
-        i.actual,
-        i.unitLabel,
-        directionLabel(i.direction, lang),
-        i.weight,
-        roundForReport(r.capaian),
-        STATUS[r.status][lang],
-        r.formula,
-        indicatorSources(i.places, lang),
-      ];
-    }
+    for (const r of e.indicators) yield indicatorRow(e.employee.nip, e.employee.name, r, aspectLabelIn(aspects, r.indicator.aspect), lang);
   }
+}
+
+/**
+ * One indicator's row. The one function for both writers of these rows: indicatorRows (the sheet,
+ * and the csv written after compute) and the indicator csv worker (reports/indicator-csv.ts), which
+ * makes the rows from the indicator columns while the run is still computing; so they cannot differ.
+ */
+export function indicatorRow(nip: string, name: string, r: IndicatorResult, aspect: string, lang: Lang): CellData[] {
+  const i = r.indicator;
+  return [
+    nip,
+    name,
+    i.code,
+    i.text,
+    aspect,
+    kindLabel(i.kind, lang),
+    i.target.kind === 'value' ? i.target.value : targetText(i.target, lang),
+    i.actual,
+    i.unitLabel,
+    directionLabel(i.direction, lang),
+    i.weight,
+    roundForReport(r.capaian),
+    STATUS[r.status][lang],
+    r.formula,
+    indicatorSources(i.places, lang),
+  ];
+}
+
+/** The header line of `indikator-<period>.csv`: the sheet's column headers. */
+export function indicatorCsvHeader(lang: Lang): string[] {
+  return indicatorColumns(lang).map((c) => c.header);
 }
 
 /** The one-line note that says the rows are in the csv; null when they are on the sheet. */
