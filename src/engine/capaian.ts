@@ -79,6 +79,25 @@ function againstValue(r: number, end: number, direction: Direction, lang: Lang, 
   return { value: raw, text };
 }
 
+/**
+ * againstValue's value alone: the same arithmetic, without its text or a result object (the
+ * scoring decides every indicator of a run; the formula is written only when read).
+ */
+function valueAgainst(r: number, end: number, direction: Direction): number {
+  if (direction === 'naik') return (r / end) * 100;
+  if (end === 0) return r <= 0 ? 100 : 0;
+  const raw = (2 - r / end) * 100;
+  return raw < 0 ? 0 : raw;
+}
+
+/** uncappedCapaian's value alone (see valueAgainst). */
+function uncappedValue(ind: Indicator, r: number): number {
+  const { target, direction } = ind;
+  if (target.kind === 'value') return valueAgainst(r, target.value, direction);
+  if (atLeast(r, target.low) && atLeast(target.high, r)) return 100;
+  return valueAgainst(r, r > target.high ? target.high : target.low, direction);
+}
+
 function uncappedCapaian(ind: Indicator, r: number, lang: Lang, words: boolean): Computed {
   const { target, direction } = ind;
   if (target.kind === 'value') return againstValue(r, target.value, direction, lang, words);
@@ -232,7 +251,7 @@ function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<Indica
     }
     status = 'ok';
     policy = undefined;
-    uncapped = uncappedCapaian(ind, ind.actual, lang, false).value;
+    uncapped = uncappedValue(ind, ind.actual);
     capaian = uncapped > cap ? cap : uncapped;
   }
   return formula
