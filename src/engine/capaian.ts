@@ -229,7 +229,20 @@ export function capaianNumbers(ind: Indicator, policy: CapaianPolicy): Omit<Indi
   return scoreIndicator(ind, policy.capaianCap, policy.missing, 'id', false);
 }
 
-function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<IndicatorResult['missingPolicy']> | null, lang: Lang, formula = true): IndicatorResult {
+/**
+ * capaianWithPolicy's `capaian` alone (after the cap and the missing policy): the number, without a
+ * result object, for a reader of numbers (the training rules).
+ */
+export function capaianValue(ind: Indicator, policy: CapaianPolicy): number | null {
+  const cap = policy.capaianCap;
+  checkScorable(ind, cap);
+  if (ind.actual === null) return policy.missing === 'zero' ? 0 : null;
+  const uncapped = uncappedValue(ind, ind.actual);
+  return uncapped > cap ? cap : uncapped;
+}
+
+/** Preconditions of scoring an indicator: ingest and config validation guarantee them. */
+function checkScorable(ind: Indicator, cap: number): void {
   const problem = targetProblem(ind.direction, ind.target);
   if (problem !== null) {
     throw new Error(
@@ -237,6 +250,13 @@ function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<Indica
     );
   }
   if (!(cap > 0)) throw new Error(`capaianCap must be positive, got ${cap}`);
+  if (ind.actual !== null && !Number.isFinite(ind.actual)) {
+    throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
+  }
+}
+
+function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<IndicatorResult['missingPolicy']> | null, lang: Lang, formula = true): IndicatorResult {
+  checkScorable(ind, cap);
   let capaian: number | null;
   let uncapped: number | null;
   let status: IndicatorResult['status'];
@@ -246,9 +266,6 @@ function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<Indica
     policy = missing ?? undefined;
     capaian = uncapped = missing === 'zero' ? 0 : null;
   } else {
-    if (!Number.isFinite(ind.actual)) {
-      throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
-    }
     status = 'ok';
     policy = undefined;
     uncapped = uncappedValue(ind, ind.actual);

@@ -3,7 +3,7 @@ import { atLeast, below, roundHalfUp } from '../domain/exact.js';
 import type { Lang } from '../domain/i18n.js';
 import type { CellPlace } from '../domain/place.js';
 import { ratingLabel, type Rating } from '../domain/ratings.js';
-import { capaianNumbers, capaianWithPolicy, formatInput, formatResult, type CapaianPolicy } from './capaian.js';
+import { capaianNumbers, capaianValue, capaianWithPolicy, formatInput, formatResult, type CapaianPolicy } from './capaian.js';
 import type {
   AspectResult,
   Employee,
@@ -288,6 +288,18 @@ export function indicatorCapaians(result: EmployeeResult): readonly { readonly i
   if (lazy === undefined || own?.get === undefined) return result.indicators;
   const policy = lazy.settings.capaian;
   return indicatorsOf(lazy).map((ind) => capaianNumbers(ind, policy));
+}
+
+/**
+ * Each indicator's code, text and capaian (after the cap and `scoring.missing`): what the training
+ * rules read, made straight from the indicators (no result object per indicator).
+ */
+export function indicatorFigures(result: EmployeeResult): { code: string; text: string; capaian: number | null }[] {
+  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
+  const own = Object.getOwnPropertyDescriptor(result, 'indicators');
+  if (lazy === undefined || own?.get === undefined) return result.indicators.map((r) => ({ code: r.indicator.code, text: r.indicator.text, capaian: r.capaian }));
+  const policy = lazy.settings.capaian;
+  return indicatorsOf(lazy).map((ind) => ({ code: ind.code, text: ind.text, capaian: capaianValue(ind, policy) }));
 }
 
 /** `result` with its indicator results made from `lazy` and its explanation written from it, when read. */
