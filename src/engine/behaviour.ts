@@ -157,12 +157,29 @@ function checkWeights(w: RaterWeights): void {
 
 function checkRow(row: BehaviourRow): void {
   if (!RATER_ROLES.includes(row.raterRole)) throw new RangeError(`behaviour row: unknown rater role ${String(row.raterRole)}`);
-  for (const key of BERAKHLAK_KEYS) {
-    const r = row.values[key];
+  pointsOf(row.values);
+}
+
+/**
+ * The points of a row's seven ratings, in BERAKHLAK_KEYS order; throws when one is not a rating.
+ * Ingest gives each combination of ratings one frozen object (ingest/behaviour.ts), shared by the
+ * rows with it: their points are kept beside it (weakly) and read with one lookup, instead of
+ * seven lookups by key and seven checks per row, twice.
+ */
+const POINTS = new WeakMap<object, readonly number[]>();
+function pointsOf(values: Record<BerakhlakKey, Rating>): readonly number[] {
+  const known = POINTS.get(values);
+  if (known !== undefined) return known;
+  const points = BERAKHLAK_KEYS.map((key) => {
+    const r = values[key];
     if (r === undefined || !(r in RATING_POINTS)) {
       throw new RangeError(`behaviour row: value ${key} is not a rating: ${String(r)}`);
     }
-  }
+    return RATING_POINTS[r];
+  });
+  // Only a frozen object keeps its ratings: the points of any other are read again each time.
+  if (Object.isFrozen(values)) POINTS.set(values, points);
+  return points;
 }
 
 /** The frozen result object of each (value, mean) met so far: see BehaviourValueResult. */
@@ -212,6 +229,8 @@ function valueList(values: readonly BehaviourValueResult[]): readonly BehaviourV
  * length would drop its storage for the next employee to allocate again).
  */
 const SCRATCH_VALUES: BehaviourValueResult[] = [];
+/** The points summed per role and value (role × value), for the same employee: reused likewise. */
+const SCRATCH_SUMS = new Float64Array(RATER_ROLES.length * BERAKHLAK_KEYS.length);
 
 const fmt = (x: number): Text => ({ id: formatNumber(x, 'id'), en: formatNumber(x, 'en') });
 
@@ -368,27 +387,32 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     sources: rows.filter((r) => weights[r.raterRole] > 0).map((r) => r.place),
   });
 
+  // Σ of the points of each role's raters per value (in row order), then per value Σ over roles
+  // of weight × (mean points of the role's raters), divided by the total weight.
+  const nKeys = BERAKHLAK_KEYS.length;
+  const sums = SCRATCH_SUMS.fill(0);
+  for (const row of rows) {
+    const i = RATER_ROLES.indexOf(row.raterRole);
+    if (counts[i] === 0) continue;
+    const points = pointsOf(row.values);
+    for (let k = 0; k < nKeys; k++) sums[i * nKeys + k] += points[k]!;
+  }
   const valuesMade = SCRATCH_VALUES;
-  for (let k = 0; k < BERAKHLAK_KEYS.length; k++) {
+  for (let k = 0; k < nKeys; k++) {
     const key = BERAKHLAK_KEYS[k]!;
-    // Σ over roles of weight × (mean points of the role's raters), divided by the total weight.
     let numerator = 0;
     for (let i = 0; i < RATER_ROLES.length; i++) {
       const n = counts[i]!;
       if (n === 0) continue;
-      const role = RATER_ROLES[i]!;
-      let sum = 0;
-      for (const row of rows) if (row.raterRole === role) sum += RATING_POINTS[row.values[key]];
-      numerator += (weights[role] * sum) / n;
+      numerator += (weights[RATER_ROLES[i]!] * sums[i * nKeys + k]!) / n;
     }
     const value = valueResult(key, numerator / totalWeight);
     valuesMade[k] = value;
     if (!words) continue;
     const { mean, rating } = value;
     const parts = presentRoles.map((role) => {
-      let sum = 0;
-      for (const row of rows) if (row.raterRole === role) sum += RATING_POINTS[row.values[key]];
-      return { role, mean: sum / counts[RATER_ROLES.indexOf(role)]! };
+      const i = RATER_ROLES.indexOf(role);
+      return { role, mean: sums[i * nKeys + k]! / counts[i]! };
     });
     const partText = (lang: Lang): string =>
       parts.map((p) => `${ROLE_LABELS[p.role][lang]} ${formatNumber(p.mean, lang)}`).join(', ');
