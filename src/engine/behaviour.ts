@@ -157,12 +157,29 @@ function checkWeights(w: RaterWeights): void {
 
 function checkRow(row: BehaviourRow): void {
   if (!RATER_ROLES.includes(row.raterRole)) throw new RangeError(`behaviour row: unknown rater role ${String(row.raterRole)}`);
-  for (const key of BERAKHLAK_KEYS) {
-    const r = row.values[key];
+  pointsOf(row.values);
+}
+
+/**
+ * The points of a row's seven ratings, in BERAKHLAK_KEYS order; throws when one is not a rating.
+ * Ingest gives each combination of ratings one frozen object (ingest/behaviour.ts), shared by the
+ * rows with it: their points are kept beside it (weakly) and read with one lookup, instead of
+ * seven lookups by key and seven checks per row, twice.
+ */
+const POINTS = new WeakMap<object, readonly number[]>();
+function pointsOf(values: Record<BerakhlakKey, Rating>): readonly number[] {
+  const known = POINTS.get(values);
+  if (known !== undefined) return known;
+  const points = BERAKHLAK_KEYS.map((key) => {
+    const r = values[key];
     if (r === undefined || !(r in RATING_POINTS)) {
       throw new RangeError(`behaviour row: value ${key} is not a rating: ${String(r)}`);
     }
-  }
+    return RATING_POINTS[r];
+  });
+  // Only a frozen object keeps its ratings: the points of any other are read again each time.
+  if (Object.isFrozen(values)) POINTS.set(values, points);
+  return points;
 }
 
 /** The frozen result object of each (value, mean) met so far: see BehaviourValueResult. */
@@ -179,20 +196,41 @@ function valueResult(key: BerakhlakKey, mean: number): BehaviourValueResult {
 }
 
 /**
- * The frozen list of value results of each combination of means met so far, shared by every
- * employee rated the same (a run has few combinations: the raters' points and role weights are
- * few). Bounded, like VALUE_RESULTS.
+ * The frozen list of value results of each combination met so far, shared by every employee rated
+ * the same (a run has few combinations: the raters' points and role weights are few). Looked up
+ * through the (shared) value results themselves, one level per value, so no key text is made per
+ * employee. Bounded, like VALUE_RESULTS: past MEMO_MAX nodes, new lists are kept as they are.
  */
-const VALUE_LISTS = new Map<string, readonly BehaviourValueResult[]>();
-
-function valueList(values: BehaviourValueResult[]): readonly BehaviourValueResult[] {
-  const key = values.map((v) => v.mean).join('|');
-  const known = VALUE_LISTS.get(key);
-  if (known !== undefined) return known;
-  const list = Object.freeze(values);
-  if (VALUE_LISTS.size < MEMO_MAX) VALUE_LISTS.set(key, list);
-  return list;
+interface ListNode {
+  readonly next: Map<BehaviourValueResult, ListNode>;
+  list: readonly BehaviourValueResult[] | null;
 }
+const VALUE_LISTS: ListNode = { next: new Map(), list: null };
+let listNodes = 0;
+
+/** The shared list equal to `values` (a scratch list, not kept): see VALUE_LISTS. */
+function valueList(values: readonly BehaviourValueResult[]): readonly BehaviourValueResult[] {
+  let node = VALUE_LISTS;
+  for (const v of values) {
+    let next = node.next.get(v);
+    if (next === undefined) {
+      if (listNodes >= MEMO_MAX * BERAKHLAK_KEYS.length) return Object.freeze(values.slice());
+      node.next.set(v, (next = { next: new Map(), list: null }));
+      listNodes++;
+    }
+    node = next;
+  }
+  return (node.list ??= Object.freeze(values.slice()));
+}
+
+/**
+ * The value results of the employee being rated, before their shared list is found: written by
+ * index, one slot per value, and reused (rateBehaviour does not nest; emptying an array by its
+ * length would drop its storage for the next employee to allocate again).
+ */
+const SCRATCH_VALUES: BehaviourValueResult[] = [];
+/** The points summed per role and value (role × value), for the same employee: reused likewise. */
+const SCRATCH_SUMS = new Float64Array(RATER_ROLES.length * BERAKHLAK_KEYS.length);
 
 const fmt = (x: number): Text => ({ id: formatNumber(x, 'id'), en: formatNumber(x, 'en') });
 
@@ -202,28 +240,66 @@ function pending(code: BehaviourPendingCode, text: Text, ignored: BehaviourRow[]
 }
 
 /**
+ * How many rows of each role count (RATER_ROLES order; a role with weight 0 counts none): the
+ * roles' raters are counted, not listed, since a row's role and order say the rest.
+ */
+function countsByRole(rows: readonly BehaviourRow[], weights: RaterWeights): number[] {
+  const counts = [0, 0, 0, 0];
+  for (const row of rows) {
+    if (!(weights[row.raterRole] > 0)) continue;
+    counts[RATER_ROLES.indexOf(row.raterRole)]!++;
+  }
+  return counts;
+}
+
+/** Σ of the weights of the roles present, in RATER_ROLES order. */
+function presentWeight(counts: readonly number[], weights: RaterWeights): number {
+  let total = 0;
+  for (let i = 0; i < RATER_ROLES.length; i++) if (counts[i]! > 0) total += weights[RATER_ROLES[i]!];
+  return total;
+}
+
+function ratersFrom(rows: readonly BehaviourRow[], weights: RaterWeights, counts: readonly number[], totalWeight: number): RaterUsed[] {
+  const raters: RaterUsed[] = [];
+  for (let i = 0; i < RATER_ROLES.length; i++) {
+    const n = counts[i]!;
+    if (n === 0) continue;
+    const role = RATER_ROLES[i]!;
+    for (const row of rows) {
+      if (row.raterRole === role) raters.push({ raterNip: row.raterNip, role, share: weights[role] / n / totalWeight, place: row.place });
+    }
+  }
+  return raters;
+}
+
+/**
  * The raters that count and their shares of the weight: the rows whose role has a positive weight,
  * by role (RATER_ROLES order), then in row order. Each role's weight is split equally among its
  * raters and renormalised over the roles present (see rateBehaviour). Empty when no row counts.
  */
 export function ratersOf(rows: readonly BehaviourRow[], weights: RaterWeights): RaterUsed[] {
-  const byRole = new Map<RaterRole, BehaviourRow[]>();
-  for (const row of rows) {
-    if (!(weights[row.raterRole] > 0)) continue;
-    const list = byRole.get(row.raterRole) ?? [];
-    list.push(row);
-    byRole.set(row.raterRole, list);
-  }
-  const presentRoles = RATER_ROLES.filter((r) => byRole.has(r));
-  const totalWeight = presentRoles.reduce((s, r) => s + weights[r], 0);
-  const raters: RaterUsed[] = [];
-  for (const role of presentRoles) {
-    const list = byRole.get(role)!;
-    for (const row of list) {
-      raters.push({ raterNip: row.raterNip, role, share: weights[role] / list.length / totalWeight, place: row.place });
+  const counts = countsByRole(rows, weights);
+  return ratersFrom(rows, weights, counts, presentWeight(counts, weights));
+}
+
+/** The first row whose rater rated before it (row order), or null. */
+function duplicateRater(rows: readonly BehaviourRow[]): BehaviourRow | null {
+  // Most employees have one to a few rows: compared pairwise, no Map per employee.
+  if (rows.length <= 16) {
+    for (let i = 1; i < rows.length; i++) {
+      const nip = rows[i]!.raterNip;
+      if (nip === null) continue;
+      for (let j = 0; j < i; j++) if (rows[j]!.raterNip === nip) return rows[i]!;
     }
+    return null;
   }
-  return raters;
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (row.raterNip === null) continue;
+    if (seen.has(row.raterNip)) return row;
+    seen.add(row.raterNip);
+  }
+  return null;
 }
 
 /**
@@ -239,7 +315,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
   // still has its step), for callers that write the steps only when they are read.
   const words = opts.words ?? true;
   checkWeights(weights);
-  rows.forEach(checkRow);
+  for (const row of rows) checkRow(row);
   const steps: BilingualStep[] = [];
 
   if (rows.length === 0) {
@@ -253,26 +329,24 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
 
   // One rater, one row: a second row by the same rater is ambiguous (which one counts?), so it is
   // reported instead of averaged or overwritten.
-  const seen = new Map<string, BehaviourRow>();
-  for (const row of rows) {
-    if (row.raterNip === null) continue;
-    const first = seen.get(row.raterNip);
-    if (first) {
-      return pending(
-        'BEHAVIOUR_DUPLICATE_RATER',
-        {
-          id: `Penilai ${row.raterNip} menilai lebih dari sekali: predikat tertunda sampai baris ganda diperbaiki.`,
-          en: `Rater ${row.raterNip} rated more than once: the predikat is pending until the duplicate row is fixed.`,
-        },
-        [],
-        steps,
-      );
-    }
-    seen.set(row.raterNip, row);
+  const duplicate = duplicateRater(rows);
+  if (duplicate !== null) {
+    return pending(
+      'BEHAVIOUR_DUPLICATE_RATER',
+      {
+        id: `Penilai ${duplicate.raterNip} menilai lebih dari sekali: predikat tertunda sampai baris ganda diperbaiki.`,
+        en: `Rater ${duplicate.raterNip} rated more than once: the predikat is pending until the duplicate row is fixed.`,
+      },
+      [],
+      steps,
+    );
   }
 
-  const used = rows.filter((r) => weights[r.raterRole] > 0);
-  const ignored = rows.filter((r) => weights[r.raterRole] === 0);
+  // The rows that count, by role: counted here; a role's rows are its rows in row order.
+  const counts = countsByRole(rows, weights);
+  let usedCount = 0;
+  for (const n of counts) usedCount += n;
+  const ignored = usedCount === rows.length ? [] : rows.filter((r) => weights[r.raterRole] === 0);
   if (ignored.length > 0 && words) {
     const roles = [...new Set(ignored.map((r) => r.raterRole))];
     steps.push({
@@ -285,7 +359,7 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
       sources: ignored.map((r) => r.place),
     });
   }
-  if (used.length === 0) {
+  if (usedCount === 0) {
     return pending(
       'BEHAVIOUR_NO_WEIGHTED_RATER',
       {
@@ -297,19 +371,12 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
     );
   }
 
-  const byRole = new Map<RaterRole, BehaviourRow[]>();
-  for (const row of used) {
-    const list = byRole.get(row.raterRole) ?? [];
-    list.push(row);
-    byRole.set(row.raterRole, list);
-  }
-  const presentRoles = RATER_ROLES.filter((r) => byRole.has(r));
-  const totalWeight = presentRoles.reduce((s, r) => s + weights[r], 0);
-
-  const raters = ratersOf(rows, weights);
+  const totalWeight = presentWeight(counts, weights);
+  const presentRoles = words ? RATER_ROLES.filter((_, i) => counts[i]! > 0) : [];
+  const raters = ratersFrom(rows, weights, counts, totalWeight);
   const weightText = (lang: Lang): string =>
     presentRoles
-      .map((r) => `${ROLE_LABELS[r][lang]} ${formatNumber(weights[r], lang, 0)} (${byRole.get(r)!.length} ${lang === 'id' ? 'penilai' : 'rater(s)'})`)
+      .map((r) => `${ROLE_LABELS[r][lang]} ${formatNumber(weights[r], lang, 0)} (${counts[RATER_ROLES.indexOf(r)]} ${lang === 'id' ? 'penilai' : 'rater(s)'})`)
       .join(', ');
   if (words) steps.push({
     step: 'behaviourWeights',
@@ -317,24 +384,36 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
       id: `Bobot peran penilai: ${weightText('id')}; bobot tiap peran dibagi rata antar penilainya dan dinormalisasi atas peran yang ada.`,
       en: `Rater role weights: ${weightText('en')}; each role's weight is split equally among its raters and renormalised over the roles present.`,
     },
-    sources: used.map((r) => r.place),
+    sources: rows.filter((r) => weights[r.raterRole] > 0).map((r) => r.place),
   });
 
-  const valuesMade: BehaviourValueResult[] = [];
-  for (const key of BERAKHLAK_KEYS) {
-    // Σ over roles of weight × (mean points of the role's raters), divided by the total weight.
+  // Σ of the points of each role's raters per value (in row order), then per value Σ over roles
+  // of weight × (mean points of the role's raters), divided by the total weight.
+  const nKeys = BERAKHLAK_KEYS.length;
+  const sums = SCRATCH_SUMS.fill(0);
+  for (const row of rows) {
+    const i = RATER_ROLES.indexOf(row.raterRole);
+    if (counts[i] === 0) continue;
+    const points = pointsOf(row.values);
+    for (let k = 0; k < nKeys; k++) sums[i * nKeys + k] += points[k]!;
+  }
+  const valuesMade = SCRATCH_VALUES;
+  for (let k = 0; k < nKeys; k++) {
+    const key = BERAKHLAK_KEYS[k]!;
     let numerator = 0;
-    const parts: { role: RaterRole; mean: number }[] = [];
-    for (const role of presentRoles) {
-      const list = byRole.get(role)!;
-      const sum = list.reduce((s, row) => s + RATING_POINTS[row.values[key]], 0);
-      numerator += (weights[role] * sum) / list.length;
-      parts.push({ role, mean: sum / list.length });
+    for (let i = 0; i < RATER_ROLES.length; i++) {
+      const n = counts[i]!;
+      if (n === 0) continue;
+      numerator += (weights[RATER_ROLES[i]!] * sums[i * nKeys + k]!) / n;
     }
     const value = valueResult(key, numerator / totalWeight);
-    const { mean, rating } = value;
-    valuesMade.push(value);
+    valuesMade[k] = value;
     if (!words) continue;
+    const { mean, rating } = value;
+    const parts = presentRoles.map((role) => {
+      const i = RATER_ROLES.indexOf(role);
+      return { role, mean: sums[i * nKeys + k]! / counts[i]! };
+    });
     const partText = (lang: Lang): string =>
       parts.map((p) => `${ROLE_LABELS[p.role][lang]} ${formatNumber(p.mean, lang)}`).join(', ');
     const rule = (lang: Lang): string =>
@@ -350,10 +429,14 @@ export function rateBehaviour(rows: readonly BehaviourRow[], weights: RaterWeigh
   }
 
   const values = valueList(valuesMade);
-  const ratings = values.map((v) => v.rating);
-  const overall = overallBehaviourRating(ratings);
-  const diAtasCount = ratings.filter((r) => r === 'DI_ATAS').length;
-  const diBawahCount = ratings.filter((r) => r === 'DI_BAWAH').length;
+  // overallBehaviourRating's rule, counted in one pass.
+  let diAtasCount = 0;
+  let diBawahCount = 0;
+  for (const v of values) {
+    if (v.rating === 'DI_ATAS') diAtasCount++;
+    else if (v.rating === 'DI_BAWAH') diBawahCount++;
+  }
+  const overall: Rating = diBawahCount > 0 ? 'DI_BAWAH' : diAtasCount >= DI_ATAS_VALUES_NEEDED ? 'DI_ATAS' : 'SESUAI';
   const n = BERAKHLAK_KEYS.length;
   if (!words) return { status: 'ok', values, overall, diAtasCount, raters, ignored, steps };
   const why: Text =

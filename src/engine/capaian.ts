@@ -79,6 +79,25 @@ function againstValue(r: number, end: number, direction: Direction, lang: Lang, 
   return { value: raw, text };
 }
 
+/**
+ * againstValue's value alone: the same arithmetic, without its text or a result object (the
+ * scoring decides every indicator of a run; the formula is written only when read).
+ */
+function valueAgainst(r: number, end: number, direction: Direction): number {
+  if (direction === 'naik') return (r / end) * 100;
+  if (end === 0) return r <= 0 ? 100 : 0;
+  const raw = (2 - r / end) * 100;
+  return raw < 0 ? 0 : raw;
+}
+
+/** uncappedCapaian's value alone (see valueAgainst). */
+function uncappedValue(ind: Indicator, r: number): number {
+  const { target, direction } = ind;
+  if (target.kind === 'value') return valueAgainst(r, target.value, direction);
+  if (atLeast(r, target.low) && atLeast(target.high, r)) return 100;
+  return valueAgainst(r, r > target.high ? target.high : target.low, direction);
+}
+
 function uncappedCapaian(ind: Indicator, r: number, lang: Lang, words: boolean): Computed {
   const { target, direction } = ind;
   if (target.kind === 'value') return againstValue(r, target.value, direction, lang, words);
@@ -210,7 +229,20 @@ export function capaianNumbers(ind: Indicator, policy: CapaianPolicy): Omit<Indi
   return scoreIndicator(ind, policy.capaianCap, policy.missing, 'id', false);
 }
 
-function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<IndicatorResult['missingPolicy']> | null, lang: Lang, formula = true): IndicatorResult {
+/**
+ * capaianWithPolicy's `capaian` alone (after the cap and the missing policy): the number, without a
+ * result object, for a reader of numbers (the training rules).
+ */
+export function capaianValue(ind: Indicator, policy: CapaianPolicy): number | null {
+  const cap = policy.capaianCap;
+  checkScorable(ind, cap);
+  if (ind.actual === null) return policy.missing === 'zero' ? 0 : null;
+  const uncapped = uncappedValue(ind, ind.actual);
+  return uncapped > cap ? cap : uncapped;
+}
+
+/** Preconditions of scoring an indicator: ingest and config validation guarantee them. */
+function checkScorable(ind: Indicator, cap: number): void {
   const problem = targetProblem(ind.direction, ind.target);
   if (problem !== null) {
     throw new Error(
@@ -218,6 +250,13 @@ function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<Indica
     );
   }
   if (!(cap > 0)) throw new Error(`capaianCap must be positive, got ${cap}`);
+  if (ind.actual !== null && !Number.isFinite(ind.actual)) {
+    throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
+  }
+}
+
+function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<IndicatorResult['missingPolicy']> | null, lang: Lang, formula = true): IndicatorResult {
+  checkScorable(ind, cap);
   let capaian: number | null;
   let uncapped: number | null;
   let status: IndicatorResult['status'];
@@ -227,12 +266,9 @@ function scoreIndicator(ind: Indicator, cap: number, missing: NonNullable<Indica
     policy = missing ?? undefined;
     capaian = uncapped = missing === 'zero' ? 0 : null;
   } else {
-    if (!Number.isFinite(ind.actual)) {
-      throw new Error(`Indicator ${ind.code} (NIP ${ind.nip}) has a non-finite realisasi; ingest must reject it.`);
-    }
     status = 'ok';
     policy = undefined;
-    uncapped = uncappedCapaian(ind, ind.actual, lang, false).value;
+    uncapped = uncappedValue(ind, ind.actual);
     capaian = uncapped > cap ? cap : uncapped;
   }
   return formula

@@ -317,6 +317,30 @@ class AttributionMap extends ComputedMap<string, FeedbackAttribution> {
     this.#cache = cache;
   }
 
+  /** See attributionSatisfaction: attributeFeedback's satisfaction. */
+  satisfaction(nip: string): FeedbackAttribution['satisfaction'] | undefined {
+    const employee = this.#employees.get(nip);
+    if (employee === undefined) return undefined;
+    const opts = this.#opts;
+    const groups = this.#groups;
+    const { served, unitResult, basis } = decideBasis(employee, groups, opts.minRespondentsOfficer, { weight: opts.weight }, this.#cache);
+    const result: IkmResult | null =
+      basis === 'officer' ? groups.byOfficer.get(employee.nip)! : basis === 'service' ? served.result : basis === 'unit' ? unitResult : null;
+    return basis !== null && result !== null ? this.#cache.satisfaction(result, basis) : null;
+  }
+
+  /** See attributionSource: the same fields as attributeFeedback's attribution. */
+  source(nip: string): AttributionSource | undefined {
+    const employee = this.#employees.get(nip);
+    if (employee === undefined) return undefined;
+    const opts = this.#opts;
+    const groups = this.#groups;
+    const { served, unitResult, basis } = decideBasis(employee, groups, opts.minRespondentsOfficer, { weight: opts.weight }, this.#cache);
+    const result: IkmResult | null =
+      basis === 'officer' ? groups.byOfficer.get(employee.nip)! : basis === 'service' ? served.result : basis === 'unit' ? unitResult : null;
+    return { nip: employee.nip, basis, result, services: served.services, unit: this.#cache.unit(employee.unit, unitResult) };
+  }
+
   /** `get(nip)?.basisComplaints.total`, from the basis attributeFeedback decides, without making the attribution. */
   basisComplaintTotal(nip: string): number | undefined {
     const employee = this.#employees.get(nip);
@@ -328,6 +352,30 @@ class AttributionMap extends ComputedMap<string, FeedbackAttribution> {
     if (d.basis === 'unit') return d.unitResult!.complaints.total;
     return NO_COMPLAINTS.total;
   }
+}
+
+/**
+ * `attributions.get(nip)?.satisfaction` (undefined: no attribution for the NIP): for attributions
+ * made by attributionsOf, from the basis attributeFeedback decides, without making the rest of the
+ * attribution (the work score reads only this, once per employee). Other maps are read as they are.
+ */
+export function attributionSatisfaction(attributions: ReadonlyMap<string, FeedbackAttribution>, nip: string): FeedbackAttribution['satisfaction'] | undefined {
+  if (attributions instanceof AttributionMap) return attributions.satisfaction(nip);
+  return attributions.get(nip)?.satisfaction;
+}
+
+/** What an attribution says of the IKM result used and whose it is: the survey unsur's source (SPEC §5). */
+export type AttributionSource = Pick<FeedbackAttribution, 'nip' | 'basis' | 'result' | 'services' | 'unit'>;
+
+/**
+ * `attributions.get(nip)`'s nip, basis, result, services and unit: for attributions made by
+ * attributionsOf, from the basis attributeFeedback decides, without making the rest of the
+ * attribution (the training stage reads only these, once per employee). Other maps are read as
+ * they are.
+ */
+export function attributionSource(attributions: ReadonlyMap<string, FeedbackAttribution>, nip: string): AttributionSource | undefined {
+  if (attributions instanceof AttributionMap) return attributions.source(nip);
+  return attributions.get(nip);
 }
 
 /**

@@ -135,6 +135,24 @@ function compareRank(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
+/**
+ * `list` sorted in place by `compare`, stably: an insertion sort for the few items an employee has
+ * (Array.prototype.sort, also stable, so the same order, copies its array on every call).
+ */
+function sortFew<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 16) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j]!, item) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
 /** Priority first, then the larger gap within the kind. */
 export function compareGaps(a: Gap, b: Gap): number {
   return a.priority - b.priority || compareRank(a.rank, b.rank);
@@ -151,6 +169,16 @@ export function gapId(kind: GapKind, key: string): string {
 type GapFields = Omit<Gap, 'label' | 'reason'>;
 type LangText = (lang: Lang) => string;
 
+/**
+ * How the gaps of one kind are written: a label and a reason from the gap's fields and its
+ * `detail` (what the texts need beyond the fields). One pair of functions per kind, shared by every
+ * gap of the kind, instead of two closures per gap.
+ */
+interface GapWords {
+  label(g: LazyGap, lang: Lang): string;
+  reason(g: LazyGap, lang: Lang): string;
+}
+
 /** A gap whose label and reason are made when read, in the language asked for (a run needs one). */
 class LazyGap implements Gap {
   readonly kind: GapKind;
@@ -160,9 +188,9 @@ class LazyGap implements Gap {
   readonly threshold: number | null;
   readonly gap: number | string;
   readonly rank: readonly number[];
-  readonly labelIn: LangText;
-  readonly reasonIn: LangText;
-  constructor(f: GapFields, labelIn: LangText, reasonIn: LangText) {
+  readonly words: GapWords;
+  readonly detail: unknown;
+  constructor(f: GapFields, words: GapWords, detail: unknown) {
     this.kind = f.kind;
     this.key = f.key;
     this.priority = f.priority;
@@ -170,9 +198,11 @@ class LazyGap implements Gap {
     this.threshold = f.threshold;
     this.gap = f.gap;
     this.rank = f.rank;
-    this.labelIn = labelIn;
-    this.reasonIn = reasonIn;
+    this.words = words;
+    this.detail = detail;
   }
+  labelIn(lang: Lang): string { return this.words.label(this, lang); }
+  reasonIn(lang: Lang): string { return this.words.reason(this, lang); }
   get label(): Text { return { id: this.labelIn('id'), en: this.labelIn('en') }; }
   get reason(): Text { return { id: this.reasonIn('id'), en: this.reasonIn('en') }; }
   toJSON(): Gap {
@@ -181,9 +211,66 @@ class LazyGap implements Gap {
   }
 }
 
-function makeGap(fields: GapFields, label: LangText, reason: LangText): Gap {
-  return new LazyGap(fields, label, reason);
+function makeGap(fields: GapFields, words: GapWords, detail: unknown): Gap {
+  return new LazyGap(fields, words, detail);
 }
+
+/** A gap with a predikat below Baik: its measured value is the predikat. */
+const PREDIKAT_WORDS: GapWords = {
+  label: (g, lang) => `predikat ${predikatLabel(g.measured as Predikat, lang)}`,
+  reason: (g, lang) => lang === 'id'
+    ? `Predikat kinerja ${predikatLabel(g.measured as Predikat, 'id')} (di bawah Baik).`
+    : `Performance predikat ${predikatLabel(g.measured as Predikat, 'en')} (below Baik).`,
+};
+
+/** A BerAKHLAK value rated Di Bawah; detail: its mean (2 dp), or null. */
+const BEHAVIOUR_WORDS: GapWords = {
+  label: (g, lang) => lang === 'id' ? `perilaku ${berakhlakLabel(g.key as BerakhlakKey, 'id')}` : `behaviour ${berakhlakLabel(g.key as BerakhlakKey, 'en')}`,
+  reason: (g, lang) => {
+    const key = g.key as BerakhlakKey;
+    const mean = g.detail as number | null;
+    const meanText = (l: Lang): string =>
+      mean === null ? '' : l === 'id'
+        ? ` (rerata ${formatNumber(mean, 'id')} < ${formatNumber(SESUAI_MEAN, 'id')})`
+        : ` (mean ${formatNumber(mean, 'en')} < ${formatNumber(SESUAI_MEAN, 'en')})`;
+    return lang === 'id'
+      ? `Nilai perilaku ${berakhlakLabel(key, 'id')} dinilai ${ratingLabel('DI_BAWAH', 'id')}${meanText('id')}.`
+      : `Behaviour value ${berakhlakLabel(key, 'en')} rated ${ratingLabel('DI_BAWAH', 'en')}${meanText('en')}.`;
+  },
+};
+
+/** An aspect below the threshold; detail: the aspect's label. measured, threshold, gap: the figures. */
+const ASPECT_WORDS: GapWords = {
+  label: (g, lang) => lang === 'id' ? `aspek ${g.detail as string}` : `aspect ${g.detail as string}`,
+  reason: (g, lang) => {
+    const label = g.detail as string;
+    const value = g.measured as number, threshold = g.threshold!, gap = g.gap as number;
+    return lang === 'id'
+      ? `Nilai aspek ${label} ${fmt(value).id} di bawah ambang ${fmt(threshold).id} (selisih ${fmt(gap).id}).`
+      : `Aspect ${label} score ${fmt(value).en} is below the threshold ${fmt(threshold).en} (gap ${fmt(gap).en}).`;
+  },
+};
+
+/** An indicator below the threshold; detail: the indicator's code (as written) and text. */
+const INDICATOR_WORDS: GapWords = {
+  label: (g, lang) => {
+    const { code, text } = g.detail as { code: string; text: string };
+    return lang === 'id' ? `indikator ${code} (${text})` : `indicator ${code} (${text})`;
+  },
+  reason: (g, lang) => {
+    const { code, text } = g.detail as { code: string; text: string };
+    const value = g.measured as number, threshold = g.threshold!, gap = g.gap as number;
+    return lang === 'id'
+      ? `Capaian indikator ${code} (${text}) ${fmt(value).id}% di bawah ambang ${fmt(threshold).id}% (selisih ${fmt(gap).id}).`
+      : `Achievement of indicator ${code} (${text}) ${fmt(value).en}% is below the threshold ${fmt(threshold).en}% (gap ${fmt(gap).en}).`;
+  },
+};
+
+/** Texts given as functions (the survey gaps, shared and made once per language); detail: { label, reason }. */
+const GIVEN_WORDS: GapWords = {
+  label: (g, lang) => (g.detail as { label: LangText }).label(lang),
+  reason: (g, lang) => (g.detail as { reason: LangText }).reason(lang),
+};
 
 /** A gap's label in one language (only that language's text is made). */
 export function gapLabel(g: Gap, lang: Lang): string {
@@ -213,30 +300,22 @@ export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): 
   if (p !== null && pKey !== undefined) {
     gaps.push(makeGap(
       { kind: 'predikat', key: pKey, priority: GAP_PRIORITY.predikat, measured: p, threshold: null, gap: p, rank: [PREDIKAT_SEVERITY[p]!] },
-      (lang) => `predikat ${predikatLabel(p, lang)}`,
-      (lang) => lang === 'id'
-        ? `Predikat kinerja ${predikatLabel(p, 'id')} (di bawah Baik).`
-        : `Performance predikat ${predikatLabel(p, 'en')} (below Baik).`,
+      PREDIKAT_WORDS, null,
     ));
   }
 
-  for (const v of input.behaviour ?? []) {
+  const behaviour = input.behaviour;
+  for (let k = 0; behaviour !== null && k < behaviour.length; k++) {
+    const v = behaviour[k]!;
     if (v.rating !== 'DI_BAWAH') continue;
     const mean = v.mean === undefined || v.mean === null ? null : roundHalfUp(v.mean, 2);
-    const meanText = (lang: Lang): string =>
-      mean === null ? '' : lang === 'id'
-        ? ` (rerata ${formatNumber(mean, 'id')} < ${formatNumber(SESUAI_MEAN, 'id')})`
-        : ` (mean ${formatNumber(mean, 'en')} < ${formatNumber(SESUAI_MEAN, 'en')})`;
     const key = v.key;
     gaps.push(makeGap(
       {
         kind: 'behaviour', key, priority: GAP_PRIORITY.behaviour, measured: v.rating, threshold: null, gap: v.rating,
         rank: [mean === null ? 0 : snap(SESUAI_MEAN - mean), -BERAKHLAK_KEYS.indexOf(key)],
       },
-      (lang) => lang === 'id' ? `perilaku ${berakhlakLabel(key, 'id')}` : `behaviour ${berakhlakLabel(key, 'en')}`,
-      (lang) => lang === 'id'
-        ? `Nilai perilaku ${berakhlakLabel(key, 'id')} dinilai ${ratingLabel('DI_BAWAH', 'id')}${meanText('id')}.`
-        : `Behaviour value ${berakhlakLabel(key, 'en')} rated ${ratingLabel('DI_BAWAH', 'en')}${meanText('en')}.`,
+      BEHAVIOUR_WORDS, mean,
     ));
   }
 
@@ -244,40 +323,29 @@ export function findGaps(input: TrainingInput, thresholds: TrainingThresholds): 
   // (half-up rounding is monotone): skip the exact rounding for the many scores that are no gap.
   const aspectClear = clearAbove(thresholds.aspectThreshold);
   const indicatorClear = clearAbove(thresholds.indicatorThreshold);
-  for (const a of input.aspects) {
+  for (let k = 0; k < input.aspects.length; k++) {
+    const a = input.aspects[k]!;
     if (a.score === null || a.score >= aspectClear) continue;
     const value = roundHalfUp(a.score, 2);
     const threshold = thresholds.aspectThreshold;
     if (!below(value, threshold)) continue;
     const gap = roundHalfUp(threshold - value, 2);
-    const label = a.label;
-    gaps.push(makeGap(
-      { kind: 'aspect', key: a.key, priority: GAP_PRIORITY.aspect, measured: value, threshold, gap, rank: [gap] },
-      (lang) => lang === 'id' ? `aspek ${label}` : `aspect ${label}`,
-      (lang) => lang === 'id'
-        ? `Nilai aspek ${label} ${fmt(value).id} di bawah ambang ${fmt(threshold).id} (selisih ${fmt(gap).id}).`
-        : `Aspect ${label} score ${fmt(value).en} is below the threshold ${fmt(threshold).en} (gap ${fmt(gap).en}).`,
-    ));
+    gaps.push(makeGap({ kind: 'aspect', key: a.key, priority: GAP_PRIORITY.aspect, measured: value, threshold, gap, rank: [gap] }, ASPECT_WORDS, a.label));
   }
 
-  for (const i of input.indicators) {
+  for (let k = 0; k < input.indicators.length; k++) {
+    const i = input.indicators[k]!;
     if (i.capaian === null || i.capaian >= indicatorClear) continue;
     const value = roundHalfUp(i.capaian, 2);
     const threshold = thresholds.indicatorThreshold;
     if (!below(value, threshold)) continue;
     const gap = roundHalfUp(threshold - value, 2);
-    const { code, text } = i;
-    gaps.push(makeGap(
-      { kind: 'indicator', key: code.toUpperCase(), priority: GAP_PRIORITY.indicator, measured: value, threshold, gap, rank: [gap] },
-      (lang) => lang === 'id' ? `indikator ${code} (${text})` : `indicator ${code} (${text})`,
-      (lang) => lang === 'id'
-        ? `Capaian indikator ${code} (${text}) ${fmt(value).id}% di bawah ambang ${fmt(threshold).id}% (selisih ${fmt(gap).id}).`
-        : `Achievement of indicator ${code} (${text}) ${fmt(value).en}% is below the threshold ${fmt(threshold).en}% (gap ${fmt(gap).en}).`,
-    ));
+    // The item itself is the detail (its code and text are read): nothing more is made per gap.
+    gaps.push(makeGap({ kind: 'indicator', key: i.code.toUpperCase(), priority: GAP_PRIORITY.indicator, measured: value, threshold, gap, rank: [gap] }, INDICATOR_WORDS, i));
   }
 
-  if (input.unsur) gaps.push(...surveyGaps(input.unsur));
-  return gaps.sort(compareGaps);
+  if (input.unsur) for (const g of surveyGaps(input.unsur)) gaps.push(g);
+  return sortFew(gaps, compareGaps);
 }
 
 type SurveyInput = NonNullable<TrainingInput['unsur']>;
@@ -308,10 +376,13 @@ function surveyGaps(unsur: SurveyInput): readonly Gap[] {
         kind: 'unsur', key, priority: GAP_PRIORITY.unsur, measured: code, threshold: MUTU_B_MIN, gap: code,
         rank: [code === 'D' ? 2 : 1, value === null ? 0 : snap(MUTU_B_MIN - value), -UNSUR_KEYS.indexOf(key)],
       },
-      text((lang) => `unsur ${key} ${UNSUR_LABELS[key][lang]}`),
-      text((lang) => lang === 'id'
-        ? `Unsur ${key} ${UNSUR_LABELS[key].id} pada survei ${scope.id}: nilai${valueText('id')} mutu ${code} (${mutu.label.id}), di bawah mutu B (${formatNumber(MUTU_B_MIN, 'id')}).`
-        : `Unsur ${key} ${UNSUR_LABELS[key].en} in the survey of ${scope.en}: value${valueText('en')} mutu ${code} (${mutu.label.en}), below mutu B (${formatNumber(MUTU_B_MIN, 'en')}).`),
+      GIVEN_WORDS,
+      {
+        label: text((lang) => `unsur ${key} ${UNSUR_LABELS[key][lang]}`),
+        reason: text((lang) => lang === 'id'
+          ? `Unsur ${key} ${UNSUR_LABELS[key].id} pada survei ${scope.id}: nilai${valueText('id')} mutu ${code} (${mutu.label.id}), di bawah mutu B (${formatNumber(MUTU_B_MIN, 'id')}).`
+          : `Unsur ${key} ${UNSUR_LABELS[key].en} in the survey of ${scope.en}: value${valueText('en')} mutu ${code} (${mutu.label.en}), below mutu B (${formatNumber(MUTU_B_MIN, 'en')}).`),
+      },
     ));
   }
   if (shared) SURVEY_GAPS.set(unsur, Object.freeze(gaps));
@@ -376,7 +447,7 @@ export function recommendTraining(
       });
     }
   }
-  const all = [...byProgram.values()].sort((a, b) => compareGaps(a.gap, b.gap) || compareCode(a.code, b.code));
+  const all = sortFew([...byProgram.values()], byGapThenCode);
   const recommendations = all.slice(0, thresholds.maxProgramsPerEmployee);
   const beyondCap = all.slice(thresholds.maxProgramsPerEmployee);
   // The explanation steps (both languages) are made when read: the run reads them only for the
@@ -386,6 +457,10 @@ export function recommendTraining(
     nip: input.nip, gaps, recommendations, beyondCap, unmatched,
     get steps(): BilingualStep[] { return (steps ??= explain(input, thresholds, gaps, recommendations, beyondCap, unmatched)); },
   };
+}
+
+function byGapThenCode(a: Recommendation, b: Recommendation): number {
+  return compareGaps(a.gap, b.gap) || compareCode(a.code, b.code);
 }
 
 /** The reason shown for a recommendation, in one language: its gap's reason, and the other gaps it also answers. */

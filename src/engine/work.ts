@@ -3,7 +3,7 @@ import { atLeast, below, roundHalfUp } from '../domain/exact.js';
 import type { Lang } from '../domain/i18n.js';
 import type { CellPlace } from '../domain/place.js';
 import { ratingLabel, type Rating } from '../domain/ratings.js';
-import { capaianNumbers, capaianWithPolicy, formatInput, formatResult, type CapaianPolicy } from './capaian.js';
+import { capaianNumbers, capaianValue, capaianWithPolicy, formatInput, formatResult, type CapaianPolicy } from './capaian.js';
 import type {
   AspectResult,
   Employee,
@@ -68,16 +68,28 @@ export interface WorkRatingDecision {
 export function decideWorkRating(score: number, indicatorResults: IndicatorResult[], t: WorkThresholds): WorkRatingDecision {
   if (!Number.isFinite(score)) throw new Error(`work score must be a finite number, got ${score}`);
   const rounded = roundHalfUp(score, 2);
-  const blocking = indicatorResults.filter((r) => {
-    if (r.indicator.kind !== 'utama') return false;
-    const v = r.uncapped ?? r.capaian;
-    return v === null || below(roundHalfUp(v, 2), 100);
-  });
+  const blocking = indicatorResults.filter(blocksDiAtas);
   let rating: Rating;
   if (atLeast(rounded, t.diAtasThreshold) && blocking.length === 0) rating = 'DI_ATAS';
   else if (atLeast(rounded, t.sesuaiThreshold)) rating = 'SESUAI';
   else rating = 'DI_BAWAH';
   return { rating, rounded, blocking };
+}
+
+/** decideWorkRating's rating alone: the utama indicators are looked at only when the score reaches Di Atas. */
+function workRatingOf(score: number, indicatorResults: readonly Omit<IndicatorResult, 'formula'>[], t: WorkThresholds): Rating {
+  if (!Number.isFinite(score)) throw new Error(`work score must be a finite number, got ${score}`);
+  const rounded = roundHalfUp(score, 2);
+  if (atLeast(rounded, t.diAtasThreshold) && !indicatorResults.some(blocksDiAtas)) return 'DI_ATAS';
+  return atLeast(rounded, t.sesuaiThreshold) ? 'SESUAI' : 'DI_BAWAH';
+}
+
+/** An utama indicator whose capaian (before the cap, rounded half-up to 2 decimals) is below 100, or not reported. */
+function blocksDiAtas(r: Omit<IndicatorResult, 'formula'>): boolean {
+  if (r.indicator.kind !== 'utama') return false;
+  const v = r.uncapped ?? r.capaian;
+  // At or above 100 it rounds to at least 100 (half-up rounding is monotone): no exact rounding needed.
+  return v === null || (v < 100 && below(roundHalfUp(v, 2), 100));
 }
 
 export function suggestWorkRating(score: number, indicatorResults: IndicatorResult[], t: WorkThresholds): Rating {
@@ -121,7 +133,7 @@ export function scoreWork(input: WorkInput): EmployeeResult {
   // Without words the result has no `explanation` and no `indicators` key: adding the accessors is
   // then a plain new property (redefining a data property would put every result in slow
   // dictionary mode).
-  const result = computeWork({ ...input, indicators: list ? given : given.groups.indicators(given.group) }, false) as Omit<EmployeeResult, 'explanation' | 'indicators'>;
+  const result = computeWork(input, list ? given : given.groups.indicators(given.group), false) as Omit<EmployeeResult, 'explanation' | 'indicators'>;
   const lazy: LazyExplanation = {
     employee: input.employee,
     indicators: list ? given : given.groups,
@@ -163,10 +175,6 @@ interface WorkSettings {
   capaian: CapaianPolicy;
 }
 
-/** What computeWork scores: the indicators made. */
-interface ScoringInput extends Omit<WorkInput, 'indicators'> {
-  indicators: Indicator[];
-}
 
 interface LazyExplanation {
   employee: Employee;
@@ -212,9 +220,11 @@ function indicatorsOf(lazy: LazyExplanation): Indicator[] {
   return Array.isArray(indicators) ? indicators : indicators.indicators(lazy.group);
 }
 
-function inputOf(lazy: LazyExplanation): ScoringInput {
+/** computeWork with words, for the explanation of `lazy`'s employee. */
+function workWithWords(lazy: LazyExplanation): EmployeeResult {
   const { aspects, scoring, ikmTarget, lang } = lazy.settings;
-  return { employee: lazy.employee, indicators: indicatorsOf(lazy), satisfaction: lazy.satisfaction, aspects, scoring, ikmTarget, lang };
+  const input: ScoringSettings = { employee: lazy.employee, satisfaction: lazy.satisfaction, aspects, scoring, ikmTarget, lang };
+  return computeWork(input, indicatorsOf(lazy), true);
 }
 
 function applyEdit(edit: ExplanationEdit, steps: ExplanationStep[], result: EmployeeResult, before: EmployeeResult): void {
@@ -226,7 +236,7 @@ const EXPLANATION = {
   get(this: EmployeeResult & { [LAZY]: LazyExplanation }): ExplanationStep[] {
     const lazy = this[LAZY];
     if (lazy.steps === null) {
-      const before = computeWork(inputOf(lazy), true);
+      const before = workWithWords(lazy);
       const steps = before.explanation;
       for (const edit of lazy.edits) applyEdit(edit, steps, this, before);
       lazy.edits = NO_EDITS;
@@ -280,6 +290,18 @@ export function indicatorCapaians(result: EmployeeResult): readonly { readonly i
   return indicatorsOf(lazy).map((ind) => capaianNumbers(ind, policy));
 }
 
+/**
+ * Each indicator's code, text and capaian (after the cap and `scoring.missing`): what the training
+ * rules read, made straight from the indicators (no result object per indicator).
+ */
+export function indicatorFigures(result: EmployeeResult): { code: string; text: string; capaian: number | null }[] {
+  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
+  const own = Object.getOwnPropertyDescriptor(result, 'indicators');
+  if (lazy === undefined || own?.get === undefined) return result.indicators.map((r) => ({ code: r.indicator.code, text: r.indicator.text, capaian: r.capaian }));
+  const policy = lazy.settings.capaian;
+  return indicatorsOf(lazy).map((ind) => ({ code: ind.code, text: ind.text, capaian: capaianValue(ind, policy) }));
+}
+
 /** `result` with its indicator results made from `lazy` and its explanation written from it, when read. */
 function withLazyExplanation(result: object, lazy: LazyExplanation): EmployeeResult {
   // One getter for all results, its state under a non-enumerable symbol: per-result closures
@@ -302,7 +324,7 @@ export function extendExplanation(result: EmployeeResult, edit: ExplanationEdit)
 /** StageExplainer's `before` for an explanation already written (rare: read before the stages ran). */
 function workResultOf(result: EmployeeResult): EmployeeResult {
   const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
-  return lazy === undefined ? result : computeWork(inputOf(lazy), true);
+  return lazy === undefined ? result : workWithWords(lazy);
 }
 
 /**
@@ -329,7 +351,7 @@ export function withChanges(result: EmployeeResult, changes: Partial<EmployeeRes
   // The explanation was read already: the copy gets its own copy of the steps, with this stage's.
   const steps = [...lazy.steps];
   const out = withLazyExplanation(copy, { ...lazy, steps, edits: NO_EDITS });
-  explainer?.explain(steps, out, computeWork(inputOf(lazy), true));
+  explainer?.explain(steps, out, workWithWords(lazy));
   return out;
 }
 
@@ -379,9 +401,18 @@ function sharedAspect<K extends object>(cache: WeakMap<K, AspectResult[]>, from:
   return r;
 }
 
-/** scoreWork's computation; `words` false leaves the explanation empty and skips its texts. */
-function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
-  const { employee, indicators, satisfaction, aspects, scoring, ikmTarget, lang } = input;
+/** What computeWork scores the indicators with. */
+type ScoringSettings = Omit<WorkInput, 'indicators'>;
+
+/** An empty list of cells, for the aspects of a computation without words (never cited). */
+const NO_SOURCES: CellPlace[] = [];
+
+/**
+ * scoreWork's computation; `words` false leaves the explanation empty and skips its texts. Without
+ * words it is run for every employee of a run: the lists it needs only for the texts are not made.
+ */
+function computeWork(input: ScoringSettings, indicators: Indicator[], words: boolean): EmployeeResult {
+  const { employee, satisfaction, aspects, scoring, ikmTarget, lang } = input;
   const L = (id: string, en: string): string => (lang === 'id' ? id : en);
   const cap = scoring.capaianCap;
 
@@ -425,44 +456,54 @@ function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
   const work: AspectWork[] = aspects.map((cfg) => {
     if (cfg.source === 'feedback') {
       if (satisfaction === null) {
-        return { cfg, state: 'none', score: null, source: 'none', indicatorCount: 0, notes: [], text: '', sources: [] };
+        return { cfg, state: 'none', score: null, source: 'none', indicatorCount: 0, notes: [], text: '', sources: words ? [] : NO_SOURCES };
       }
       const raw = (satisfaction.ikm / ikmTarget) * 100;
       const score = Math.min(raw, cap);
-      if (!words) return { cfg, state: 'ok', score, source: 'feedback', indicatorCount: 0, notes: [], text: '', sources: [] };
+      if (!words) return { cfg, state: 'ok', score, source: 'feedback', indicatorCount: 0, notes: [], text: '', sources: NO_SOURCES };
       let text = `${cfg.label} = IKM ${formatResult(satisfaction.ikm, lang)} / ${formatInput(ikmTarget, lang)} × 100 = ${formatResult(raw, lang)}`;
       if (raw > cap) text += L(` → batas ${formatInput(cap, lang)}`, ` → cap ${formatInput(cap, lang)}`);
       text += ` (${BASIS[satisfaction.basis][lang]}, ${satisfaction.respondents} ${L('responden', 'respondents')}, mutu ${satisfaction.mutu})`;
       return { cfg, state: 'ok', score, source: 'feedback', indicatorCount: 0, notes: [], text, sources: [] };
     }
-    const mine = results.filter((r) => r.indicator.aspect === cfg.key);
-    const notes: string[] = [];
-    const pendingCodes = mine.filter((r) => r.missingPolicy === 'pending').map((r) => r.indicator.code);
-    const excluded = mine.filter((r) => r.missingPolicy === 'exclude').map((r) => r.indicator.code);
-    const zeroed = mine.filter((r) => r.missingPolicy === 'zero').map((r) => r.indicator.code);
-    if (zeroed.length > 0) notes.push(L(`tanpa realisasi, dihitung 0: ${zeroed.join(', ')}`, `no realisasi, counted as 0: ${zeroed.join(', ')}`));
-    if (excluded.length > 0) notes.push(L(`tanpa realisasi, tidak diikutkan: ${excluded.join(', ')}`, `no realisasi, left out: ${excluded.join(', ')}`));
-    const counted = mine.filter((r) => r.capaian !== null);
-    // The cells are cited by the explanation only: no places are made without words.
-    const sources = words ? mine.map((r) => r.indicator.places.actual) : [];
-    if (pendingCodes.length > 0) {
-      notes.push(L(`menunggu realisasi: ${pendingCodes.join(', ')}`, `awaiting realisasi: ${pendingCodes.join(', ')}`));
-      return { cfg, state: 'pending', score: null, source: 'indicators', indicatorCount: counted.length, notes, text: '', sources };
-    }
-    if (counted.length === 0) {
-      return { cfg, state: 'none', score: null, source: 'none', indicatorCount: 0, notes, text: '', sources };
-    }
+    // One pass over the results: the codes by missing policy (listed only when there are some) and
+    // Σ weight × capaian over the counted ones, in the results' order.
+    let pendingCodes: string[] | null = null;
+    let excluded: string[] | null = null;
+    let zeroed: string[] | null = null;
+    let countedN = 0;
     let num = 0;
     let den = 0;
-    for (const r of counted) {
-      num += r.indicator.weight * (r.capaian as number);
-      den += r.indicator.weight;
+    for (const r of results) {
+      if (r.indicator.aspect !== cfg.key) continue;
+      const p = r.missingPolicy;
+      if (p === 'pending') (pendingCodes ??= []).push(r.indicator.code);
+      else if (p === 'exclude') (excluded ??= []).push(r.indicator.code);
+      else if (p === 'zero') (zeroed ??= []).push(r.indicator.code);
+      if (r.capaian !== null) {
+        countedN++;
+        num += r.indicator.weight * r.capaian;
+        den += r.indicator.weight;
+      }
+    }
+    const notes: string[] = [];
+    if (zeroed !== null) notes.push(L(`tanpa realisasi, dihitung 0: ${zeroed.join(', ')}`, `no realisasi, counted as 0: ${zeroed.join(', ')}`));
+    if (excluded !== null) notes.push(L(`tanpa realisasi, tidak diikutkan: ${excluded.join(', ')}`, `no realisasi, left out: ${excluded.join(', ')}`));
+    // The cells are cited by the explanation only: no places are made without words.
+    const sources = words ? results.filter((r) => r.indicator.aspect === cfg.key).map((r) => r.indicator.places.actual) : NO_SOURCES;
+    if (pendingCodes !== null) {
+      notes.push(L(`menunggu realisasi: ${pendingCodes.join(', ')}`, `awaiting realisasi: ${pendingCodes.join(', ')}`));
+      return { cfg, state: 'pending', score: null, source: 'indicators', indicatorCount: countedN, notes, text: '', sources };
+    }
+    if (countedN === 0) {
+      return { cfg, state: 'none', score: null, source: 'none', indicatorCount: 0, notes, text: '', sources };
     }
     const score = num / den;
-    if (!words) return { cfg, state: 'ok', score, source: 'indicators', indicatorCount: counted.length, notes, text: '', sources };
+    if (!words) return { cfg, state: 'ok', score, source: 'indicators', indicatorCount: countedN, notes, text: '', sources };
+    const counted = results.filter((r) => r.indicator.aspect === cfg.key && r.capaian !== null);
     const terms = counted.map((r) => `${formatResult(r.capaian as number, lang)} × ${formatInput(r.indicator.weight, lang)}`).join(' + ');
     const text = `${cfg.label} = (${terms}) / ${formatInput(den, lang)} = ${formatResult(score, lang)}`;
-    return { cfg, state: 'ok', score, source: 'indicators', indicatorCount: counted.length, notes, text, sources };
+    return { cfg, state: 'ok', score, source: 'indicators', indicatorCount: countedN, notes, text, sources };
   });
 
   // 3. Aspects without data, by scoring.missingAspect.
@@ -487,15 +528,16 @@ function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
   const totalWeight = included.reduce((s, w) => s + w.cfg.weight, 0);
 
   // 4. Pending reasons from indicators.
-  const pendingCodes = results.filter((r) => r.missingPolicy === 'pending').map((r) => r.indicator.code);
-  if (pendingCodes.length > 0) {
+  let pendingCodes: string[] | null = null;
+  for (const r of results) if (r.missingPolicy === 'pending') (pendingCodes ??= []).push(r.indicator.code);
+  if (pendingCodes !== null) {
     pendingReasons.unshift(
       L(`Realisasi belum dilaporkan untuk indikator: ${pendingCodes.join(', ')}`, `Realisasi not reported for indicator(s): ${pendingCodes.join(', ')}`),
     );
   }
   if (indicators.length === 0) {
     pendingReasons.unshift(L('Pegawai tidak memiliki indikator kinerja', 'The employee has no performance indicators'));
-  } else if (!results.some((r) => r.capaian !== null) && pendingCodes.length === 0) {
+  } else if (!results.some((r) => r.capaian !== null) && pendingCodes === null) {
     // Every indicator was left out (missing: exclude): a work score made of feedback alone would
     // not be a work result.
     pendingReasons.unshift(L('Tidak ada indikator dengan realisasi (semua dikecualikan)', 'No indicator has a realisasi (all were left out)'));
@@ -540,15 +582,17 @@ function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
     });
   }
 
-  const base = {
-    employee,
-    // Without words (scoreWork) the results are made when read; see scoreWork.
-    ...(words ? { indicators: results } : {}),
-    aspects: aspectResults,
-    behaviourRating: null,
-    predikat: null,
-    satisfaction,
-    training: null,
+  // The result, its keys always in this order. Without words (scoreWork) the indicator results
+  // are made when read, and the explanation written when read; see scoreWork.
+  const resultWith = (workScore: number | null, rating: Rating | null, status: EmployeeResult['status'], reasons: string[]): EmployeeResult => {
+    const workRating = { suggested: rating, final: rating };
+    if (!words) {
+      return { employee, aspects: aspectResults, behaviourRating: null, predikat: null, satisfaction, training: null, workScore, workRating, status, pendingReasons: reasons } as unknown as EmployeeResult;
+    }
+    return {
+      employee, indicators: results, aspects: aspectResults, behaviourRating: null, predikat: null, satisfaction, training: null,
+      workScore, workRating, status, pendingReasons: reasons, explanation,
+    } as EmployeeResult;
   };
 
   if (pendingReasons.length > 0 || totalWeight === 0) {
@@ -558,7 +602,7 @@ function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
       text: L(`Nilai hasil kerja belum dapat dihitung: ${pendingReasons.join('; ')}`, `Work score cannot be computed yet: ${pendingReasons.join('; ')}`),
       value: null,
     });
-    return { ...base, workScore: null, workRating: { suggested: null, final: null }, status: 'pending', pendingReasons, ...(words ? { explanation } : {}) } as EmployeeResult;
+    return resultWith(null, null, 'pending', pendingReasons);
   }
 
   // 5. Nilai hasil kerja: Σ Wₐ·sₐ / Σ Wₐ over the included aspects, configured weights as given.
@@ -574,19 +618,12 @@ function computeWork(input: ScoringInput, words: boolean): EmployeeResult {
     });
   }
 
-  // 6. Suggested rating.
+  // 6. Suggested rating (the scoring settings hold the thresholds).
+  if (!words) return resultWith(workScore, workRatingOf(workScore, results, scoring), 'complete', []);
   const thresholds = { diAtasThreshold: scoring.diAtasThreshold, sesuaiThreshold: scoring.sesuaiThreshold };
   const decision = decideWorkRating(workScore, results, thresholds);
-  if (words) explanation.push({ step: 'rating', text: ratingText(decision, thresholds, lang), value: decision.rating });
-
-  return {
-    ...base,
-    workScore,
-    workRating: { suggested: decision.rating, final: decision.rating },
-    status: 'complete',
-    pendingReasons: [],
-    ...(words ? { explanation } : {}),
-  } as EmployeeResult;
+  explanation.push({ step: 'rating', text: ratingText(decision, thresholds, lang), value: decision.rating });
+  return resultWith(workScore, decision.rating, 'complete', []);
 }
 
 function ratingText(d: WorkRatingDecision, t: WorkThresholds, lang: Lang): string {

@@ -4,7 +4,7 @@ import type { IssueSink } from '../domain/issues.js';
 import { formatPlace, type CellPlace } from '../domain/place.js';
 import { PREDIKATS, predikatLabel, ratingLabel, type Predikat, type Rating } from '../domain/ratings.js';
 import { localiseSteps, rateBehaviour, ratersOf, type BehaviourResult, type BehaviourRow, type BilingualStep, type RaterWeights } from '../engine/behaviour.js';
-import { checkCurve, type CurveResult, type CurveViolation } from '../engine/curve.js';
+import { checkCurve, type CurveMember, type CurveResult, type CurveViolation } from '../engine/curve.js';
 import {
   leaderWorkRating,
   leaderWorkRatingExplanation,
@@ -136,7 +136,6 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
   if (inputs.units) for (const u of inputs.units.values()) if (u.leaderNip) leaders.set(u.leaderNip, u);
 
   const out: EmployeeResult[] = [];
-  const behaviourMeans = new Map<string, number>();
   if (config.regime !== 'permenpan-6-2022') {
     for (const e0 of employees) {
       const nip = e0.employee.nip;
@@ -152,30 +151,38 @@ export function applyAppraisal(employees: readonly EmployeeResult[], inputs: App
   // the others' rows stay with their result's detail.
   const pendingRows = new Map<string, readonly BehaviourRow[]>();
   const explainer = appraisalExplainer(inputs, leaders, pendingRows);
+  // Each employee's mean behaviour points (the curve's tie-break), by position in `out`; NaN: none.
+  // For this stage only: an array of numbers, not a map by NIP.
+  const behaviourMeans = new Float64Array(employees.length).fill(NaN);
   for (const e0 of employees) {
     const a = appraiseEmployee(e0, inputs, leaders, false, inputs.sink);
-    if (a.behaviourMean !== null) behaviourMeans.set(e0.employee.nip, a.behaviourMean);
+    if (a.behaviourMean !== null) behaviourMeans[out.length] = a.behaviourMean;
     if (a.changes.behaviour === null && a.rows !== undefined && a.rows.length > 0) pendingRows.set(e0.employee.nip, a.rows);
     out.push(withChanges(e0, a.changes, explainer));
   }
 
   const curves = new Map<string, CurveResult>();
   if (inputs.units) {
-    const byUnit = new Map<string, EmployeeResult[]>();
-    for (const e of out) {
-      const list = byUnit.get(e.employee.unit) ?? [];
-      list.push(e);
-      byUnit.set(e.employee.unit, list);
+    // Positions in `out`, by unit.
+    const byUnit = new Map<string, number[]>();
+    for (let i = 0; i < out.length; i++) {
+      const unit = out[i]!.employee.unit;
+      const list = byUnit.get(unit);
+      if (list === undefined) byUnit.set(unit, [i]);
+      else list.push(i);
     }
     for (const [unit, list] of byUnit) {
       const rec = inputs.units.get(unit);
       if (!rec) continue;
-      const members = list
-        .filter((e) => e.employee.nip !== rec.leaderNip)
-        .map((e) => {
-          const m = behaviourMeans.get(e.employee.nip);
-          return { nip: e.employee.nip, predikat: e.predikat, workScore: e.workScore, ...(m !== undefined ? { tieBreak: m } : {}) };
-        });
+      const members: CurveMember[] = [];
+      for (const i of list) {
+        const e = out[i]!;
+        if (e.employee.nip === rec.leaderNip) continue;
+        const m = behaviourMeans[i]!;
+        members.push(Number.isNaN(m)
+          ? { nip: e.employee.nip, predikat: e.predikat, workScore: e.workScore }
+          : { nip: e.employee.nip, predikat: e.predikat, workScore: e.workScore, tieBreak: m });
+      }
       curves.set(unit, checkCurve(rec.orgPredikat, members, config.curve));
     }
     const explainCurve = curveExplainer(inputs.units, curves, lang);

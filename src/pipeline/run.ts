@@ -5,6 +5,7 @@ import { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import type { Predikat } from '../domain/ratings.js';
 import { PREDIKATS } from '../domain/ratings.js';
+import { attributionSatisfaction } from '../engine/feedback-attribution.js';
 import { extendExplanation, scoreWork, type StageExplainer } from '../engine/work.js';
 import type { Employee, EmployeeResult, Indicator } from '../engine/types.js';
 import { COLUMNS } from '../ingest/columns.js';
@@ -124,19 +125,20 @@ export async function computeRun(input: RunInput): Promise<RunResult> {
   const satisfactionStep = feedback ? satisfactionExplainer(feedback, lang) : null;
   const noIndicators: Indicator[] = [];
   for (const employee of byUnitThenNip([...roster.employees.values()])) {
-    const attribution = feedback?.employees.get(employee.nip);
+    // The attribution's satisfaction alone (undefined: no attribution), not the whole attribution.
+    const satisfaction = feedback ? attributionSatisfaction(feedback.employees, employee.nip) : undefined;
     const group = indicatorGroupOf.get(employee.nip);
     const result = scoreWork({
       employee,
       // The result keeps the reference, not the objects: they are made again when read.
       indicators: group === undefined ? noIndicators : { groups: indicatorGroups, group },
-      satisfaction: attribution?.satisfaction ?? null,
+      satisfaction: satisfaction ?? null,
       aspects: config.aspects,
       scoring: config.scoring,
       ikmTarget: config.feedback.ikmTarget,
       lang,
     });
-    if (attribution && satisfactionStep) extendExplanation(result, satisfactionStep);
+    if (satisfaction !== undefined && satisfactionStep) extendExplanation(result, satisfactionStep);
     scored.push(result);
   }
   if (indicatorInputs.parts) {

@@ -1,11 +1,11 @@
 import type { Config, InputKind } from '../config/schema.js';
-import { extendExplanation, indicatorCapaians, type StageExplainer } from '../engine/work.js';
+import { extendExplanation, indicatorFigures, type StageExplainer } from '../engine/work.js';
 import type { Lang, Text } from '../domain/i18n.js';
 import type { IssueSink } from '../domain/issues.js';
 import type { Period } from '../domain/period.js';
 import { BERAKHLAK_KEYS, localiseSteps, type BerakhlakKey } from '../engine/behaviour.js';
 import { ComputedMap } from '../engine/computed-map.js';
-import type { FeedbackAttribution } from '../engine/feedback-attribution.js';
+import { attributionSource, type AttributionSource } from '../engine/feedback-attribution.js';
 import type { IkmResult } from '../engine/ikm.js';
 import type { FeedbackReport } from './feedback-stage.js';
 import type { Rating } from '../domain/ratings.js';
@@ -76,7 +76,7 @@ export function trainingInputOf(e: EmployeeResult, sources: TrainingSources): Tr
     // The rules only read the aspects: the results' own list, not a copy.
     aspects: e.aspects,
     // The capaian numbers, without making the indicator results (their formula accessors).
-    indicators: indicatorCapaians(e).map((r) => ({ code: r.indicator.code, text: r.indicator.text, capaian: r.capaian })),
+    indicators: indicatorFigures(e),
     unsur: sources.unsur?.get(e.employee.nip) ?? null,
   };
 }
@@ -107,6 +107,22 @@ function unsurItems(result: IkmResult): UnsurInput['items'] {
 export class UnsurInputCache {
   private readonly items = new Map<IkmResult, UnsurInput['items']>();
   private readonly inputs = new Map<IkmResult, Map<string, UnsurInput>>();
+  /**
+   * The input found for the shared object a scope is made from (an attribution's services list or
+   * unit figures: one per unit and services, AttributionCache), with the result it was found for:
+   * most employees' input is then found without writing their scope's text. Weak: nothing is kept
+   * for objects no attribution holds any more.
+   */
+  private readonly byScopeSource = new WeakMap<object, { result: IkmResult; input: UnsurInput }>();
+
+  /** inputOf(result, scope()), looked up first by `from`, the object the scope is made from. */
+  inputFrom(result: IkmResult, from: object, scope: () => Text): UnsurInput {
+    const known = this.byScopeSource.get(from);
+    if (known !== undefined && known.result === result) return known.input;
+    const input = this.inputOf(result, scope());
+    this.byScopeSource.set(from, { result, input });
+    return input;
+  }
 
   /** The input of a result used by one employee alone (an officer's own, made anew when read): not kept here. */
   ownInputOf(result: IkmResult, scope: Text): UnsurInput {
@@ -137,13 +153,20 @@ export class UnsurInputCache {
  * mutu and converted value. null when no survey applies to the employee. With a cache, employees
  * with the same result and scope get the same (frozen) input.
  */
-export function unsurForTraining(a: FeedbackAttribution, cache: UnsurInputCache = new UnsurInputCache()): TrainingInput['unsur'] {
+export function unsurForTraining(a: AttributionSource, cache: UnsurInputCache = new UnsurInputCache()): TrainingInput['unsur'] {
   if (a.result === null || a.basis === null) return null;
   // An officer's result is made anew each time it is read (IkmGroups.byOfficer): not cached.
   if (a.basis === 'officer') return cache.ownInputOf(a.result, { id: `petugas ${a.nip}`, en: `officer ${a.nip}` });
-  const codes = a.basis === 'service' ? a.services.filter((s) => s.respondents > 0).map((s) => s.service).join(', ') : '';
-  const scope: Text = a.basis === 'service' ? { id: `layanan ${codes}`, en: `service ${codes}` } : { id: `unit ${a.unit.unit}`, en: `unit ${a.unit.unit}` };
-  return cache.inputOf(a.result, scope);
+  // The scope is the services' codes or the unit's name: found by the services list or unit figures it is made from.
+  if (a.basis === 'service') {
+    const services = a.services;
+    return cache.inputFrom(a.result, services, () => {
+      const codes = services.filter((s) => s.respondents > 0).map((s) => s.service).join(', ');
+      return { id: `layanan ${codes}`, en: `service ${codes}` };
+    });
+  }
+  const unit = a.unit;
+  return cache.inputFrom(a.result, unit, () => ({ id: `unit ${unit.unit}`, en: `unit ${unit.unit}` }));
 }
 
 /**
@@ -154,8 +177,9 @@ export function unsurByNip(report: FeedbackReport | null | undefined): ReadonlyM
   if (!report) return new Map();
   const attributions = report.employees;
   const cache = new UnsurInputCache();
-  return new ComputedMap(attributions, (nip) => unsurForTraining(attributions.get(nip)!, cache), (nip) => {
-    const a = attributions.get(nip);
+  // Only the basis, result and scope are read: not the whole attribution (attributionSource).
+  return new ComputedMap(attributions, (nip) => unsurForTraining(attributionSource(attributions, nip)!, cache), (nip) => {
+    const a = attributionSource(attributions, nip);
     return a === undefined ? undefined : unsurForTraining(a, cache);
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capaianWithPolicy, computeCapaian } from '../../src/engine/capaian.ts';
 import type { EmployeeResult, ExplanationStep } from '../../src/engine/types.ts';
-import { extendExplanation, indicatorCapaians, indicatorCount, scoreWork, withChanges, type StageExplainer } from '../../src/engine/work.ts';
+import { extendExplanation, indicatorCapaians, indicatorCount, indicatorFigures, scoreWork, withChanges, type StageExplainer } from '../../src/engine/work.ts';
 import { defaultAspects, defaultScoring, employee, indicator, satisfaction, workInput } from './engine-fixtures.ts';
 
 /** A reported, a capped and a missing indicator (missing: zero). */
@@ -107,6 +107,19 @@ describe('indicatorCapaians', () => {
     const one = r.indicators.slice(0, 1);
     r.indicators = one;
     expect(indicatorCapaians(r)).toBe(one);
+  });
+});
+
+describe('indicatorFigures', () => {
+  it('gives each indicator\'s code, text and capaian as the results have them, and follows an assignment', () => {
+    const r = scored();
+    const made = r.indicators;
+    const figures = indicatorFigures(r);
+    expect(figures).toEqual(made.map((x) => ({ code: x.indicator.code, text: x.indicator.text, capaian: x.capaian })));
+    expect(figures.map((x) => x.capaian)).toEqual([75, 120, 0]);
+    expect(indicatorFigures(withChanges(r, { status: 'pending' }))).toEqual(figures);
+    r.indicators = made.slice(0, 1);
+    expect(indicatorFigures(r)).toEqual([figures[0]]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BERAKHLAK_KEYS, rateBehaviour, ratingFromMean, type BehaviourRow } from '../../src/engine/behaviour.ts';
-import { attributeAllFeedback, attributionsOf, basisComplaintTotal, explainAttribution } from '../../src/engine/feedback-attribution.ts';
+import { attributeAllFeedback, attributionSatisfaction, attributionSource, attributionsOf, basisComplaintTotal, explainAttribution } from '../../src/engine/feedback-attribution.ts';
 import { computeIkm, groupCounts, groupIkm, NO_COMPLAINTS, poolIkm, UNSUR_KEYS } from '../../src/engine/ikm.ts';
 import { findGaps, recommendTraining, type TrainingProgram } from '../../src/engine/training.ts';
 import { behaviourForTraining, TextIntern, trainingItems, unsurByNip } from '../../src/pipeline/training.ts';
@@ -220,6 +220,11 @@ describe('results made when read (nothing kept per employee or officer)', () => 
       const lazy = attributionsOf(employees, groups, { ...OPTS, minRespondentsOfficer: min });
       for (const [nip, a] of lazy) {
         expect([nip, basisComplaintTotal(lazy, nip)]).toEqual([nip, a.basisComplaints.total]);
+        const source = attributionSource(lazy, nip)!;
+        expect(source).toEqual({ nip: a.nip, basis: a.basis, result: a.result, services: a.services, unit: a.unit });
+        expect(source.unit).toBe(a.unit);
+        expect(source.services).toBe(a.services);
+        expect(attributionSatisfaction(lazy, nip)).toEqual(a.satisfaction);
         expect(explainAttribution(a, 'id')).toBe(a.explanation.id);
         expect(explainAttribution(a, 'en')).toBe(a.explanation.en);
       }
@@ -228,6 +233,10 @@ describe('results made when read (nothing kept per employee or officer)', () => 
       expect(explainAttribution(copy.get('199001012015032001')!, 'en')).toBe('y');
       expect(basisComplaintTotal(copy, '199001012015032001')).toBe(lazy.get('199001012015032001')!.basisComplaints.total);
       expect(basisComplaintTotal(lazy, '000')).toBeUndefined();
+      expect(attributionSource(lazy, '000')).toBeUndefined();
+      expect(attributionSatisfaction(lazy, '000')).toBeUndefined();
+      expect(attributionSatisfaction(copy, '199001012015032001')).toBe(copy.get('199001012015032001')!.satisfaction);
+      expect(attributionSource(copy, '199001012015032001')).toBe(copy.get('199001012015032001'));
     }
     expect(attributionsOf(employees, groups, { ...OPTS, minRespondentsOfficer: 4 }).get('199001012015032001')!.basis).toBe('officer');
     expect(basisComplaintTotal(attributionsOf(employees, groups, { ...OPTS, minRespondentsOfficer: 4 }), '199001012015032001')).toBe(1);
