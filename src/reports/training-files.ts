@@ -3,8 +3,8 @@ import type { RunResult } from '../pipeline/types.js';
 import type { OutputBatch } from '../workspace/atomic.js';
 import { writeCsv } from './csv.js';
 import type { EncodeWorker } from './encoder.js';
-import { employeeColumns, employeeRows, trainingCsvFileName, trainingWorkbookFileName, trainingWorkbookSheets } from './training.js';
-import { writeSheetsWorkbook, type DirectOptions } from './workbook.js';
+import { employeeColumns, employeeRowCount, employeeRows, trainingCsvFileName, trainingWorkbookFileName, trainingWorkbookSheets } from './training.js';
+import { STREAM_ABOVE_ROWS, writeSheetsWorkbook, type DirectOptions } from './workbook.js';
 
 /**
  * rekomendasi-pelatihan-<period>.xlsx and .csv (SPEC §6), reserved in the caller's OutputBatch so
@@ -25,7 +25,12 @@ export async function writeTrainingOutputs(
   const xlsx = batch.reserve(xlsxName);
   const csvName = trainingCsvFileName(run.period.id);
   const csv = batch.reserve(csvName);
-  await writeSheetsWorkbook(run, trainingWorkbookSheets(run, lang), xlsx.tmp, { ...opts, ...(encoder ? { encoder, label: xlsxName } : {}) });
+  // More employee rows than the threshold: the workbook is streamed whether its long blocks are
+  // arrays or generators (a generator block counts as STREAM_ABOVE_ROWS + 1 rows, hence the
+  // threshold at most that), so they may stay generators, and the same writer gives the same bytes.
+  const threshold = opts.streamAboveRows ?? STREAM_ABOVE_ROWS;
+  const streamed = threshold <= STREAM_ABOVE_ROWS && employeeRowCount(run) > threshold;
+  await writeSheetsWorkbook(run, trainingWorkbookSheets(run, lang, streamed), xlsx.tmp, { ...opts, ...(encoder ? { encoder, label: xlsxName } : {}) });
   const header = employeeColumns(lang).map((c) => c.header);
   // Both csv writers neutralise text cells that a spreadsheet would run as formulas.
   if (encoder) await encoder.csv(csv.tmp, header, employeeRows(run, lang), csvName);

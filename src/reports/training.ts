@@ -173,12 +173,26 @@ export function unmatchedBlock(run: RunResult, lang: Lang): SheetBlock {
   };
 }
 
-/** Sheets of rekomendasi-pelatihan-<period>.xlsx; sheet names stay Indonesian, like the main workbook's. */
-export function trainingWorkbookSheets(run: RunResult, lang: Lang): { name: string; content: SheetContent }[] {
-  // Arrays here: writeSheetsWorkbook counts array rows to choose the in-memory or streamed writer.
+/** How many rows employeeRows makes: one per employee and recommended program. */
+export function employeeRowCount(run: RunResult): number {
+  let n = 0;
+  for (const e of run.employees) n += e.training?.length ?? 0;
+  return n;
+}
+
+/**
+ * Sheets of rekomendasi-pelatihan-<period>.xlsx; sheet names stay Indonesian, like the main workbook's.
+ * `streamed`: the caller knows the workbook will be streamed (it has more rows than the streaming
+ * threshold), so its two long blocks stay generators, made as the writer pulls them; held as
+ * arrays (~600k rows at 100,000 employees) they lived through the whole file and were promoted
+ * to the old generation. Otherwise arrays: writeSheetsWorkbook counts array rows to choose the
+ * in-memory or streamed writer.
+ */
+export function trainingWorkbookSheets(run: RunResult, lang: Lang, streamed = false): { name: string; content: SheetContent }[] {
+  const perEmployee = employeeRows(run, lang);
   return [
-    { name: 'Per Pegawai', content: { blocks: [{ columns: employeeColumns(lang), rows: [...employeeRows(run, lang)] }] } },
-    { name: 'Per Program', content: { blocks: programBlocks(run, lang).map((b) => ({ ...b, rows: [...b.rows] })) } },
+    { name: 'Per Pegawai', content: { blocks: [{ columns: employeeColumns(lang), rows: streamed ? perEmployee : [...perEmployee] }] } },
+    { name: 'Per Program', content: { blocks: streamed ? programBlocks(run, lang) : programBlocks(run, lang).map((b) => ({ ...b, rows: [...b.rows] })) } },
     { name: 'Per Unit', content: { blocks: [unitBlock(run, lang)] } },
     { name: 'Celah Tanpa Program', content: { blocks: [unmatchedBlock(run, lang)] } },
   ];
