@@ -317,8 +317,8 @@ class AttributionMap extends ComputedMap<string, FeedbackAttribution> {
     this.#cache = cache;
   }
 
-  /** See attributionSatisfaction: attributeFeedback's satisfaction. */
-  satisfaction(nip: string): FeedbackAttribution['satisfaction'] | undefined {
+  /** The basis attributeFeedback decides for `nip` and the result it reads; undefined without feedback. */
+  #decided(nip: string) {
     const employee = this.#employees.get(nip);
     if (employee === undefined) return undefined;
     const opts = this.#opts;
@@ -326,19 +326,21 @@ class AttributionMap extends ComputedMap<string, FeedbackAttribution> {
     const { served, unitResult, basis } = decideBasis(employee, groups, opts.minRespondentsOfficer, { weight: opts.weight }, this.#cache);
     const result: IkmResult | null =
       basis === 'officer' ? groups.byOfficer.get(employee.nip)! : basis === 'service' ? served.result : basis === 'unit' ? unitResult : null;
-    return basis !== null && result !== null ? this.#cache.satisfaction(result, basis) : null;
+    return { employee, served, unitResult, basis, result };
+  }
+
+  /** See attributionSatisfaction: attributeFeedback's satisfaction. */
+  satisfaction(nip: string): FeedbackAttribution['satisfaction'] | undefined {
+    const d = this.#decided(nip);
+    if (d === undefined) return undefined;
+    return d.basis !== null && d.result !== null ? this.#cache.satisfaction(d.result, d.basis) : null;
   }
 
   /** See attributionSource: the same fields as attributeFeedback's attribution. */
   source(nip: string): AttributionSource | undefined {
-    const employee = this.#employees.get(nip);
-    if (employee === undefined) return undefined;
-    const opts = this.#opts;
-    const groups = this.#groups;
-    const { served, unitResult, basis } = decideBasis(employee, groups, opts.minRespondentsOfficer, { weight: opts.weight }, this.#cache);
-    const result: IkmResult | null =
-      basis === 'officer' ? groups.byOfficer.get(employee.nip)! : basis === 'service' ? served.result : basis === 'unit' ? unitResult : null;
-    return { nip: employee.nip, basis, result, services: served.services, unit: this.#cache.unit(employee.unit, unitResult) };
+    const d = this.#decided(nip);
+    if (d === undefined) return undefined;
+    return { nip: d.employee.nip, basis: d.basis, result: d.result, services: d.served.services, unit: this.#cache.unit(d.employee.unit, d.unitResult) };
   }
 
   /** `get(nip)?.basisComplaints.total`, from the basis attributeFeedback decides, without making the attribution. */
