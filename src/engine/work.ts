@@ -278,19 +278,6 @@ export function indicatorCount(result: EmployeeResult): number {
 }
 
 /**
- * Each indicator of `result` with its capaian (after the cap and `scoring.missing`), without making
- * its IndicatorResults: the numbers of `result.indicators` without the accessor-carrying result
- * objects (most of their cost), for a reader of numbers such as the training rules.
- */
-export function indicatorCapaians(result: EmployeeResult): readonly { readonly indicator: Indicator; readonly capaian: number | null }[] {
-  const lazy = (result as { [LAZY]?: LazyExplanation })[LAZY];
-  const own = Object.getOwnPropertyDescriptor(result, 'indicators');
-  if (lazy === undefined || own?.get === undefined) return result.indicators;
-  const policy = lazy.settings.capaian;
-  return indicatorsOf(lazy).map((ind) => capaianNumbers(ind, policy));
-}
-
-/**
  * Each indicator's code, text and capaian (after the cap and `scoring.missing`): what the training
  * rules read, made straight from the indicators (no result object per indicator).
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capaianWithPolicy, computeCapaian } from '../../src/engine/capaian.ts';
 import type { EmployeeResult, ExplanationStep } from '../../src/engine/types.ts';
-import { extendExplanation, indicatorCapaians, indicatorCount, indicatorFigures, scoreWork, withChanges, type StageExplainer } from '../../src/engine/work.ts';
+import { extendExplanation, indicatorCount, indicatorFigures, scoreWork, withChanges, type StageExplainer } from '../../src/engine/work.ts';
 import { defaultAspects, defaultScoring, employee, indicator, satisfaction, workInput } from './engine-fixtures.ts';
 
 /** A reported, a capped and a missing indicator (missing: zero). */
@@ -90,23 +90,6 @@ describe('indicatorCount', () => {
     expect(indicatorCount(withChanges(r, { status: 'pending' }))).toBe(3);
     r.indicators = r.indicators.slice(0, 1);
     expect(indicatorCount(r)).toBe(1);
-  });
-});
-
-describe('indicatorCapaians', () => {
-  it('gives the indicators and capaian of the results without making them, and follows an assignment', () => {
-    const r = scored();
-    const made = r.indicators;
-    const numbers = indicatorCapaians(r);
-    expect(numbers.map((x) => x.capaian)).toEqual([75, 120, 0]);
-    expect(numbers.map((x) => x.indicator)).toEqual(made.map((x) => x.indicator));
-    expect(numbers.map((x) => x.capaian)).toEqual(made.map((x) => x.capaian));
-    // No formula accessor: these are not the indicator results.
-    expect(Object.getOwnPropertyDescriptor(numbers[0], 'formula')).toBeUndefined();
-    expect(indicatorCapaians(withChanges(r, { status: 'pending' })).map((x) => x.capaian)).toEqual([75, 120, 0]);
-    const one = r.indicators.slice(0, 1);
-    r.indicators = one;
-    expect(indicatorCapaians(r)).toBe(one);
   });
 });
 
