@@ -201,7 +201,7 @@ function writeKeys<D, S>(out: JsonOut, l: Layout<D, S>, s: S, lang: Lang): void 
   }
 }
 
-export function ikmDocument(r: IkmResult, lang: Lang): IkmDocument {
+function ikmDocument(r: IkmResult, lang: Lang): IkmDocument {
   return documentOf(IKM_OWN, r, lang);
 }
 
@@ -211,14 +211,14 @@ function officerDocument(o: FeedbackOfficerReport, lang: Lang): OfficerDocument 
 }
 
 /** An officer's line: compact(officerDocument(o, lang)). */
-export function writeOfficer(out: JsonOut, o: FeedbackOfficerReport, lang: Lang): void {
+function writeOfficer(out: JsonOut, o: FeedbackOfficerReport, lang: Lang): void {
   writeKeys(out, OFFICER, o, lang);
   writeKeys(out, IKM_AFTER, o.result, lang);
   out.w.byte(125);
 }
 
 /** An employee's line of the feedback section: compact(employeeFeedbackDocument(a, lang)). */
-export function writeEmployeeFeedback(out: JsonOut, a: FeedbackAttribution, lang: Lang): void {
+function writeEmployeeFeedback(out: JsonOut, a: FeedbackAttribution, lang: Lang): void {
   writeKeys(out, EMPLOYEE, a, lang);
   out.w.byte(125);
 }
